@@ -1,0 +1,43 @@
+# rbank — ReasoningBank for the terminal.
+#   make run    build and start rbank on the offline defaults
+#   make test   build and pass every test
+SHELL := /bin/bash
+SWIFT ?= swift
+SWIFT_FLAGS ?=
+APT_PACKAGES := libncurses-dev libcurl4-openssl-dev libedit-dev libsqlite3-dev pkg-config
+BIN := .build/debug/rbank
+
+.PHONY: all deps build release run test bench clean
+
+all: build
+
+## deps: install the system libraries' -dev packages with apt-get, only those that are missing.
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO="sudo"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build $(SWIFT_FLAGS)
+
+release: deps
+	$(SWIFT) build -c release $(SWIFT_FLAGS)
+
+## run: the workbench on the offline defaults (no key, no network needed).
+run: build
+	$(BIN) $(ARGS)
+
+test: deps
+	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
+	$(SWIFT) test --skip-build $(SWIFT_FLAGS)
+
+bench: release
+	@if [ -x Benchmarks/run.sh ]; then Benchmarks/run.sh; else echo "No benchmarks yet."; fi
+
+clean:
+	rm -rf .build

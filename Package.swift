@@ -1,0 +1,65 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "rbank",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "rbank", targets: ["rbank"]),
+        .library(name: "ReasoningBank", targets: ["ReasoningBank"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // C shims: typed wrappers only; nothing else touches C.
+        .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+
+        // The engine: Foundation only.
+        .target(name: "ReasoningBank", swiftSettings: strictSettings),
+        .target(
+            name: "BankStore",
+            dependencies: ["ReasoningBank", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings),
+        .target(name: "OfflineModels", dependencies: ["ReasoningBank"], swiftSettings: strictSettings),
+        .target(name: "Environments", dependencies: ["ReasoningBank"], swiftSettings: strictSettings),
+        .target(name: "Providers", dependencies: ["ReasoningBank", "CCurl"], swiftSettings: strictSettings),
+        .target(name: "TerminalUI", dependencies: ["ReasoningBank", "CNCursesW"], swiftSettings: strictSettings),
+        .target(name: "LineREPL", dependencies: ["ReasoningBank", "CEditLine"], swiftSettings: strictSettings),
+        .target(
+            name: "RBankCLI",
+            dependencies: [
+                "ReasoningBank", "BankStore", "OfflineModels", "Environments",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: strictSettings),
+        .executableTarget(name: "rbank", dependencies: ["RBankCLI"], swiftSettings: strictSettings),
+
+        // Tests mirror modules.
+        .target(name: "TestSupport", dependencies: ["ReasoningBank"], path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .testTarget(
+            name: "ReasoningBankTests",
+            dependencies: ["ReasoningBank", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
+            swiftSettings: strictSettings),
+        .testTarget(name: "BankStoreTests", dependencies: ["BankStore", "TestSupport"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "OfflineModelsTests", dependencies: ["OfflineModels", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "RBankCLITests", dependencies: ["RBankCLI", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,10 @@
+import CCurl
+
+/// Facts about the libcurl this binary is linked against.
+public enum CurlRuntime {
+    /// libcurl's own version line, e.g. `libcurl/7.88.1 OpenSSL/3.0.15 zlib/1.2.13`.
+    public static var version: String {
+        guard let text = curl_version() else { return "libcurl (unknown version)" }
+        return String(cString: text)
+    }
+}
