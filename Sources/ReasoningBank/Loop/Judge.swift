@@ -1,0 +1,36 @@
+import Foundation
+
+/// LLM-as-a-judge: decides success or failure from the intent, the actions, the final state and the answer.
+struct Judge: Sendable {
+    var caller: ModelCaller
+    var prompts: PromptSet
+    var settings: LoopSettings
+    var gates: GateKeeper
+
+    func judge(task: TaskSpec, trajectory: Trajectory, record: inout RunRecord) async throws -> Verdict {
+        var request = ModelRequest(
+            purpose: .judge, system: prompts.render(.judgeSystem, [:]),
+            messages: [
+                ChatMessage(
+                    role: .user,
+                    content: prompts.render(.judgeUser, [
+                        "query": task.query,
+                        "action_history": trajectory.actionHistory.isEmpty ? "(no actions)" : trajectory.actionHistory,
+                        "final_state": trajectory.finalState,
+                        "response": trajectory.finalAnswer ?? "N/A",
+                    ]))
+            ],
+            temperature: settings.judgeTemperature, maxTokens: settings.judgeMaxTokens)
+        if case .sendInstead(let edited) = try await gates.ask(.beforeModelCall(request, step: 0), overrides: &record.overrides) {
+            request = edited
+        }
+        let call = try await caller.call(request)
+        record.auxiliaryCalls.append(call)
+        switch VerdictParser.parse(call.response) {
+        case .success(let parsed):
+            return Verdict(status: parsed.status, thoughts: parsed.thoughts, rawResponse: call.response)
+        case .failure(let failure):
+            return Verdict(status: nil, thoughts: "", rawResponse: call.response, parseFailure: failure.description)
+        }
+    }
+}

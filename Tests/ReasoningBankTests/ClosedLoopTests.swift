@@ -1,0 +1,220 @@
+import Foundation
+import ReasoningBank
+import TestSupport
+import Testing
+
+private let goodItems = """
+    Thinking: the agent answered directly.
+
+    # Memory Item 1
+    ## Title Answer with the exact value
+    ## Description Use when the task asks to repeat something.
+    ## Content Send the requested text exactly, without extra words.
+    """
+
+private func loop(
+    model: any LanguageModel, environment: any Environment = EchoEnvironment(expected: ["t1": "hello"]),
+    store: any MemoryStore, control: any RunControl = UnattendedControl(), settings: LoopSettings = LoopSettings()
+) throws -> ClosedLoop {
+    ClosedLoop(
+        models: ModelRoles(all: model), embedder: WordEmbedder(), environment: environment, store: store,
+        prompts: try ProjectFiles.defaultPrompts(), settings: settings, control: control)
+}
+
+private let task = TaskSpec(id: "t1", query: "Say hello", environment: "echo")
+
+private func successModel() -> ScriptedModel {
+    ScriptedModel(fallback: [
+        .agent: "Thought: I should say it.\nAction: finish('hello')",
+        .judge: "Thoughts: The agent said hello.\nStatus: \"success\"",
+        .extractSuccess: goodItems,
+        .extractFailure: goodItems,
+    ])
+}
+
+@Suite("The closed loop")
+struct ClosedLoopTests {
+    @Test("a successful run streams its events in order and stores its items with provenance")
+    func successfulRun() async throws {
+        let store = InMemoryMemoryStore()
+        var names: [String] = []
+        var final: RunRecord?
+        for try await event in try loop(model: successModel(), store: store).run(task) {
+            switch event {
+            case .started: names.append("started")
+            case .retrieved: names.append("retrieved")
+            case .modelDelta: break
+            case .step: names.append("step")
+            case .judged: names.append("judged")
+            case .extracted: names.append("extracted")
+            case .consolidated: names.append("consolidated")
+            case .finished(let record): names.append("finished"); final = record
+            case .failed: names.append("failed")
+            }
+        }
+        #expect(names == ["started", "retrieved", "step", "judged", "extracted", "consolidated", "finished"])
+        let record = try #require(final)
+        #expect(record.status == .success)
+        #expect(record.groundTruth?.success == true)
+        #expect(record.judgeAgreesWithGroundTruth == true)
+        #expect(record.trajectory.finalAnswer == "hello")
+        #expect(record.storedItemIDs.count == 1)
+        let stored = try await store.experiences()
+        #expect(stored.count == 1)
+        let item = try #require(stored.first?.items.first)
+        #expect(item.id == record.storedItemIDs[0])
+        #expect(item.provenance.runID == record.id)
+        #expect(item.provenance.taskID == "t1")
+        #expect(item.provenance.verdict == .success)
+        #expect(stored.first?.queryEmbedding?.count == 64)
+        #expect(await store.runs[record.id]?.status == .success)
+    }
+
+    @Test("at most the configured number of items is kept per trajectory")
+    func itemCap() async throws {
+        let many = (1...5).map { "# Memory Item \($0)\n## Title T\($0)\n## Description D\n## Content C\($0)" }.joined(separator: "\n\n")
+        let model = ScriptedModel(fallback: [
+            .agent: "Thought: go\nAction: finish('hello')", .judge: "Thoughts: ok\nStatus: success", .extractSuccess: many,
+        ])
+        let record = try await loop(model: model, store: InMemoryMemoryStore()).runToCompletion(task)
+        #expect(record.extracted.map(\.title) == ["T1", "T2", "T3"])
+    }
+
+    @Test("a model that throws ends the run as error and nothing is extracted or consolidated")
+    func modelOutage() async throws {
+        let store = InMemoryMemoryStore()
+        let record = try await loop(model: FailingModel(), store: store).runToCompletion(task)
+        #expect(record.status == .error)
+        #expect(record.errorMessage?.contains("529") == true)
+        #expect(record.verdict == nil)
+        #expect(record.extracted.isEmpty)
+        #expect(try await store.experiences().isEmpty)
+        #expect(await store.runs[record.id]?.status == .error)
+    }
+
+    @Test("a judge outage is an error, not a failure")
+    func judgeOutage() async throws {
+        let store = InMemoryMemoryStore()
+        let model = FailingModel(failing: [.judge], answer: "Thought: go\nAction: finish('hello')")
+        let record = try await loop(model: model, store: store).runToCompletion(task)
+        #expect(record.status == .error)
+        #expect(record.trajectory.steps.count == 1)
+        #expect(try await store.experiences().isEmpty)
+    }
+
+    @Test("an environment that throws ends the run as error", arguments: [EchoEnvironment.Fault.onMakeSession, .onReset, .onStep])
+    func environmentCrash(fault: EchoEnvironment.Fault) async throws {
+        let store = InMemoryMemoryStore()
+        let record = try await loop(
+            model: successModel(), environment: EchoEnvironment(expected: ["t1": "hello"], fault: fault), store: store
+        ).runToCompletion(task)
+        #expect(record.status == .error)
+        #expect(record.errorMessage?.contains("environment") == true)
+        #expect(record.extracted.isEmpty)
+        #expect(try await store.experiences().isEmpty)
+    }
+
+    @Test("an unparsable verdict is recorded as such and nothing is extracted")
+    func unparsableVerdict() async throws {
+        let model = ScriptedModel(fallback: [
+            .agent: "Thought: go\nAction: finish('hello')", .judge: "I think it went fine.", .extractSuccess: goodItems,
+        ])
+        let store = InMemoryMemoryStore()
+        let record = try await loop(model: model, store: store).runToCompletion(task)
+        #expect(record.status == .unjudged)
+        #expect(record.verdict?.status == nil)
+        #expect(record.verdict?.parseFailure == "no Status: found")
+        #expect(record.extracted.isEmpty)
+        #expect(try await store.experiences().isEmpty)
+    }
+
+    @Test("an unparsable agent output becomes a step with a parse failure, and the agent stops at max steps")
+    func maxSteps() async throws {
+        var settings = LoopSettings()
+        settings.maxSteps = 3
+        let model = ScriptedModel(fallback: [.agent: "I refuse to use the format", .judge: "Thoughts: no answer\nStatus: failure"])
+        let record = try await loop(model: model, store: InMemoryMemoryStore(), settings: settings).runToCompletion(task)
+        #expect(record.trajectory.steps.count == 3)
+        #expect(record.trajectory.steps.allSatisfy { $0.parseFailure == "no Action: found" })
+        #expect(record.status == .failure)
+        #expect(record.groundTruth?.success == false)
+    }
+
+    @Test("the agent prompt carries the injection preamble and the retrieved items; the run logs them")
+    func injection() async throws {
+        let store = InMemoryMemoryStore()
+        _ = try await loop(model: successModel(), store: store).runToCompletion(TaskSpec(id: "t0", query: "Say hello please", environment: "echo"))
+        let model = successModel()
+        let record = try await loop(model: model, store: store).runToCompletion(task)
+        #expect(record.retrieval.hits.count == 1)
+        #expect(record.retrieval.injectedItemIDs.count == 1)
+        #expect(record.retrieval.hits[0].taskID == "t0")
+        let agentRequest = try #require(await model.requests.first { $0.purpose == .agent })
+        #expect(agentRequest.system.contains("memory items that I accumulated"))
+        #expect(agentRequest.system.contains("## Title Answer with the exact value"))
+    }
+
+    @Test("the leakage guard never retrieves the same task; without it, the task finds itself")
+    func leakageGuard() async throws {
+        let store = InMemoryMemoryStore()
+        _ = try await loop(model: successModel(), store: store).runToCompletion(task)
+        let guarded = try await loop(model: successModel(), store: store).runToCompletion(task)
+        #expect(guarded.retrieval.hits.isEmpty)
+        #expect(guarded.retrieval.excludedByLeakageGuard.count == 1)
+        var settings = LoopSettings()
+        settings.retrieval.leakageGuard = false
+        let unguarded = try await loop(model: successModel(), store: store, settings: settings).runToCompletion(task)
+        #expect(unguarded.retrieval.hits.first?.taskID == "t1")
+    }
+
+    @Test("memory mode none retrieves and stores nothing")
+    func noMemory() async throws {
+        var settings = LoopSettings()
+        settings.memoryMode = .none
+        let store = InMemoryMemoryStore()
+        _ = try await loop(model: successModel(), store: store, settings: settings).runToCompletion(TaskSpec(id: "a", query: "Say hello", environment: "echo"))
+        let record = try await loop(model: successModel(), store: store, settings: settings).runToCompletion(task)
+        #expect(record.retrieval.hits.isEmpty)
+        #expect(record.extracted.isEmpty)
+        #expect(try await store.experiences().isEmpty)
+    }
+
+    @Test("gates: overrides are applied and recorded on the run")
+    func gates() async throws {
+        let store = InMemoryMemoryStore()
+        let control = RecordingControl(answers: [
+            "before-injection": .injectInstead([]),
+            "before-judging": .overrideVerdict(.failure),
+            "before-consolidation": .skipConsolidation,
+        ])
+        let record = try await loop(model: successModel(), store: store, control: control).runToCompletion(task)
+        #expect(record.verdict?.status == .failure)
+        #expect(record.status == .failure)
+        #expect(record.overrides.map(\.gate) == ["before-injection", "before-judging", "before-consolidation"])
+        #expect(try await store.experiences().isEmpty)
+        let seen = await control.seen
+        #expect(seen.first == "before-injection")
+        #expect(seen.contains("before-model-call"))
+    }
+
+    @Test("cancel at a gate records the run as cancelled")
+    func cancelAtGate() async throws {
+        let store = InMemoryMemoryStore()
+        let control = RecordingControl(answers: ["before-judging": .cancel])
+        let record = try await loop(model: successModel(), store: store, control: control).runToCompletion(task)
+        #expect(record.status == .cancelled)
+        #expect(await store.runs[record.id]?.status == .cancelled)
+        #expect(try await store.experiences().isEmpty)
+    }
+
+    @Test("an edited prompt is what the model receives")
+    func editedPrompt() async throws {
+        let edited = ModelRequest(
+            purpose: .agent, system: "EDITED", messages: [ChatMessage(role: .user, content: "x")], temperature: 0,
+            maxTokens: 10)
+        let model = successModel()
+        let control = RecordingControl(answers: ["before-model-call": .sendInstead(edited)])
+        _ = try await loop(model: model, store: InMemoryMemoryStore(), control: control).runToCompletion(task)
+        #expect(await model.requests.first?.system == "EDITED")
+    }
+}
