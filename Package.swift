@@ -40,7 +40,7 @@ let package = Package(
         .target(
             name: "RBankCLI",
             dependencies: [
-                "ReasoningBank", "BankStore", "OfflineModels", "Environments",
+                "ReasoningBank", "BankStore", "OfflineModels", "Environments", "Providers", "TerminalUI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "OfflineModelsTests", dependencies: ["OfflineModels", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "RBankCLITests", dependencies: ["RBankCLI", "TestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "BankStore", "ReasoningBank"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,54 @@
+import Foundation
+import ReasoningBank
+
+/// The simulation's behaviour when no other policy knows the environment or the task: it says it
+/// cannot work the task out offline, gives up with the environment's answer action, judges failure
+/// (it cannot verify anything) and extracts one cautious, generic item.
+public struct FallbackPolicy: SimulatedPolicy {
+    public var name: String { "fallback" }
+    public var summary: String {
+        "Offline simulation fallback: a scripted policy (not an LLM) that admits it cannot solve unknown tasks."
+    }
+
+    public init() {}
+
+    public func handlesEnvironment(systemPrompt: String) -> Bool { true }
+    public func handlesTask(_ query: String) -> Bool { true }
+
+    public func act(on prompt: AgentPrompt, dice: inout SimulationDice) -> String {
+        let thought =
+            prompt.task == nil
+            ? "I cannot find the task in the prompt, so I cannot work out what to do offline; I will say so."
+            : "I cannot work this task out offline: this simulation has no policy for this environment, so I will say that I don't know."
+        return Self.reAct(thought: thought, action: Self.giveUpAction(systemPrompt: prompt.system))
+    }
+
+    public func judge(_ prompt: JudgePrompt, dice: inout SimulationDice) -> String {
+        if prompt.intent == nil {
+            return Self.verdict(.failure, thoughts: "I cannot find the user's intent in the prompt, so I cannot verify the execution; marking it as a failure.")
+        }
+        guard prompt.response != nil else {
+            return Self.verdict(.failure, thoughts: "The agent gave no response to the user, so the request was not answered.")
+        }
+        return Self.verdict(
+            .failure,
+            thoughts: "I cannot verify this kind of task offline, and when uncertain the rules say to mark failure.")
+    }
+
+    public func extract(from prompt: ExtractionPrompt, dice: inout SimulationDice) -> String {
+        let reasoning =
+            "Thinking first: I cannot tell offline what this task needed, so the only insight I can take away is a general habit of checking the result before finishing."
+        let item = QAGenericWording.checkBeforeFinishing.item(using: &dice)
+        return Self.memoryItems(reasoning: reasoning, items: [item], limit: prompt.maxItems)
+    }
+
+    /// The action that ends the episode with "I don't know", in the syntax the action guide shows.
+    static func giveUpAction(systemPrompt: String) -> String {
+        let text = "I don't know"
+        for name in ["answer", "send_msg_to_user", "respond", "finish", "stop"]
+        where systemPrompt.range(of: name + "(", options: .caseInsensitive) != nil {
+            return name + "(" + PromptText.quotedArgument(text) + ")"
+        }
+        return "answer(" + PromptText.quotedArgument(text) + ")"
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Providers
+import TerminalUI
+
+/// `rbank config`: the effective configuration, where each value came from, keys redacted.
+struct ConfigCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "config",
+        abstract: "Show the effective configuration and where each value came from (keys are redacted).",
+        discussion: "Precedence: flags > environment > .env > reasoningbank.toml > defaults.")
+
+    @Flag(help: "Print JSON.") var json = false
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+        let configuration = try global.configuration()
+        let entries = configuration.report()
+        if json {
+            let rows = entries.map { ["name": $0.name, "value": $0.value, "source": $0.source.description, "problem": $0.problem ?? ""] }
+            return print(try ItemFormatter.encode(rows))
+        }
+        let width = entries.map(\.name.count).max() ?? 0
+        for entry in entries {
+            var line = entry.name.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + entry.value
+            line += "   (\(entry.source))"
+            if !entry.overridden.isEmpty { line += " overrides " + entry.overridden.map(\.description).joined(separator: ", ") }
+            if let problem = entry.problem { line += "\n    ✗ \(problem)" }
+            print(line)
+        }
+        print("")
+        if configuration.usesOfflineModel { print(OfflineLabel.banner) }
+        print("Embedder: \(configuration.embeddingModel) (a deterministic feature-hashing embedder; MiniLM arrives with the embeddings work).")
+        print("System libraries: \(CurlRuntime.version) · \(CharacterWidth.ncursesVersion) · SQLite via GRDB")
+    }
+}

@@ -1,0 +1,105 @@
+import ArgumentParser
+import Foundation
+import ReasoningBank
+
+/// `rbank run`: one task, an ad-hoc query, or a whole suite, through the closed loop.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run the closed loop: retrieve, act, judge, extract, consolidate.",
+        discussion: """
+            Give a QUERY, or --task ID for a task of the environment's suite, or --all for the whole suite in order.
+            Ctrl-C cancels the running task; it is recorded as cancelled.
+            """)
+
+    @Argument(help: "An ad-hoc task for the agent (no ground truth).")
+    var query: String?
+
+    @Option(name: .customLong("task"), help: "A task id from the environment's suite, e.g. qa-001.")
+    var taskID: String?
+
+    @Flag(help: "Run every task of the suite, in order.")
+    var all = false
+
+    @Option(help: "With --all: how many times to run the suite (the bank keeps growing).")
+    var passes = 1
+
+    @Option(name: .customLong("env"), help: "The environment: qa.")
+    var environmentName = "qa"
+
+    @Flag(help: "Print JSON: one object for one run, one object per line with --all.")
+    var json = false
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        let chosen = [query != nil, taskID != nil, all].filter { $0 }.count
+        guard chosen == 1 else { throw ValidationError("Give exactly one of QUERY, --task ID or --all.") }
+        guard passes >= 1 else { throw ValidationError("--passes must be at least 1.") }
+    }
+
+    func run() async throws {
+        let configuration = try global.configuration()
+        _ = try? LoggingBootstrap.install(configuration: configuration)
+        let workbench = try Workbench.open(configuration)
+        let environment = try workbench.environment(named: environmentName)
+        let tasks = try await selectTasks(environment)
+        if !json { print(banner(workbench)) }
+        let loop = workbench.loop(environment: environment)
+        let summaries = try await SignalCancellation.run {
+            var summaries: [PassSummary] = []
+            for pass in 1...passes {
+                var summary = PassSummary(pass: pass)
+                for task in tasks {
+                    try Task.checkCancellation()
+                    let record = try await runOne(task, loop: loop, verbose: !all)
+                    summary.add(record)
+                    if Task.isCancelled || record.status == .cancelled { break }
+                }
+                summaries.append(summary)
+                if all && !json { print(summary.line) }
+            }
+            return summaries
+        }
+        if summaries.last?.cancelled ?? 0 > 0 { throw ExitCode(130) }
+    }
+
+    private func selectTasks(_ environment: any Environment) async throws -> [TaskSpec] {
+        if let query { return [TaskSpec(id: "adhoc-\(Identifier.make(prefix: "t").dropFirst(2))", query: query, environment: environment.name)] }
+        let suite = try await environment.tasks()
+        if all { return suite }
+        guard let task = suite.first(where: { $0.id == taskID }) else {
+            let sample = suite.prefix(5).map(\.id).joined(separator: ", ")
+            throw CLIError("No task \"\(taskID ?? "")\" in the \(environment.name) suite. Task ids look like: \(sample)…")
+        }
+        return [task]
+    }
+
+    private func runOne(_ task: TaskSpec, loop: ClosedLoop, verbose: Bool) async throws -> RunRecord {
+        let printer = RunPrinter { print($0) }
+        var final: RunRecord?
+        for try await event in loop.run(task) {
+            switch event {
+            case .finished(let record), .failed(let record): final = record
+            default: break
+            }
+            if !json && verbose { printer.print(event) }
+        }
+        guard let record = final else { throw CLIError("The run of \(task.id) ended without a record.") }
+        if json {
+            print(try all ? RunReport(record).compactJSON() : RunReport(record).json())
+        } else if !verbose {
+            print(PassSummary.line(for: record))
+        }
+        return record
+    }
+
+    private func banner(_ workbench: Workbench) -> String {
+        let model = workbench.models.agent.descriptor
+        var lines = [
+            "rbank · model \(model.displayName) · embedder \(workbench.embedder.name) · env \(environmentName) · bank \(workbench.configuration.memoryBankPath.path) · prompts \(workbench.prompts.info.name)"
+        ]
+        if model.isSimulation { lines.append(OfflineLabel.banner) }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import ReasoningBank
+
+/// Counts over one pass of a suite, and the one-line form of a run used with `--all`.
+struct PassSummary {
+    var pass: Int
+    var runs = 0
+    var judgedSuccess = 0
+    var groundTruthSuccess = 0
+    var withGroundTruth = 0
+    var agreements = 0
+    var withMemory = 0
+    var errors = 0
+    var cancelled = 0
+    var steps = 0
+
+    init(pass: Int) { self.pass = pass }
+
+    mutating func add(_ record: RunRecord) {
+        runs += 1
+        steps += record.trajectory.steps.count
+        if record.status == .success { judgedSuccess += 1 }
+        if record.status == .error { errors += 1 }
+        if record.status == .cancelled { cancelled += 1 }
+        if !record.retrieval.injectedItemIDs.isEmpty { withMemory += 1 }
+        if let truth = record.groundTruth {
+            withGroundTruth += 1
+            if truth.success { groundTruthSuccess += 1 }
+        }
+        if record.judgeAgreesWithGroundTruth == true { agreements += 1 }
+    }
+
+    var line: String {
+        func percent(_ part: Int, _ whole: Int) -> String {
+            whole == 0 ? "n/a" : String(format: "%.1f%%", 100 * Double(part) / Double(whole))
+        }
+        return "pass \(pass): \(runs) runs · ground-truth success \(groundTruthSuccess)/\(withGroundTruth) (\(percent(groundTruthSuccess, withGroundTruth)))"
+            + " · judged success \(judgedSuccess)/\(runs) · judge agreement \(percent(agreements, withGroundTruth))"
+            + " · runs shown memories \(withMemory)/\(runs) · avg steps \(runs == 0 ? "n/a" : String(format: "%.2f", Double(steps) / Double(runs)))"
+            + (errors > 0 ? " · errors \(errors)" : "") + (cancelled > 0 ? " · cancelled \(cancelled)" : "")
+    }
+
+    static func line(for record: RunRecord) -> String {
+        let truth = record.groundTruth.map { $0.success ? "success" : "failure" } ?? "n/a"
+        let memory = record.retrieval.hits.first.map { "from \($0.taskID ?? "?") (\(RunPrinter.format($0.score)))" } ?? "none"
+        return "\(record.task.id)  judge \(record.status.rawValue)  truth \(truth)  memory \(memory)  stored \(record.storedItemIDs.count)  run \(record.id)"
+    }
+}

@@ -1,0 +1,90 @@
+import BankStore
+import Environments
+import Foundation
+import OfflineModels
+import ReasoningBank
+
+/// The components a command needs, built from the configuration: bank, model, embedder, prompts, environments.
+struct Workbench {
+    let configuration: Configuration
+    let bank: Bank
+    let models: ModelRoles
+    let embedder: any Embedder
+    let prompts: PromptSet
+    let settings: LoopSettings
+
+    /// Builds everything a run needs. Errors name the setting at fault and what to do.
+    static func open(_ configuration: Configuration) throws -> Workbench {
+        let settings: LoopSettings
+        do { settings = try configuration.loopSettings() } catch { throw CLIError(error.description) }
+        return Workbench(
+            configuration: configuration, bank: try openBank(configuration), models: try makeModels(configuration),
+            embedder: try makeEmbedder(configuration), prompts: try loadPrompts(configuration), settings: settings)
+    }
+
+    /// Opens the bank only, for `rbank bank …`.
+    static func openBank(_ configuration: Configuration) throws -> Bank {
+        let url = configuration.memoryBankPath
+        if url.pathExtension.lowercased() == "json" {
+            throw CLIError(
+                "MEMORY_BANK_PATH points to \(url.path), a JSON file. rbank keeps its bank in SQLite: set "
+                    + "MEMORY_BANK_PATH to a .sqlite path and bring the JSON bank in with `rbank bank import \(url.path)`.")
+        }
+        do { return try Bank(path: url.path) } catch { throw CLIError(String(describing: error)) }
+    }
+
+    static func makeModels(_ configuration: Configuration) throws -> ModelRoles {
+        let seed: UInt64
+        do {
+            let (provider, source) = try configuration.provider()
+            guard provider == .offline else {
+                throw CLIError(
+                    "LLM_PROVIDER is \(provider.rawValue) (from \(source)), but this build of rbank has no HTTP "
+                        + "providers yet; they arrive with the providers work. Unset the API keys or set "
+                        + "LLM_PROVIDER=offline to use the offline simulated model.")
+            }
+            seed = try configuration.offlineSeed
+        } catch let error as CLIError {
+            throw error
+        } catch {
+            throw CLIError(String(describing: error))
+        }
+        return ModelRoles(all: SimulatedModel(seed: seed))
+    }
+
+    static func makeEmbedder(_ configuration: Configuration) throws -> any Embedder {
+        let name = configuration.embeddingModel.lowercased()
+        guard name == "hashing" || name.hasPrefix("hashing-") else {
+            throw CLIError(
+                "EMBEDDING_MODEL is \(configuration.embeddingModel), which this build cannot load. Available: hashing "
+                    + "(a deterministic feature-hashing embedder). Set EMBEDDING_MODEL=hashing.")
+        }
+        do { return HashingEmbedder(dimension: try configuration.embeddingDimension) } catch {
+            throw CLIError(error.description)
+        }
+    }
+
+    static func loadPrompts(_ configuration: Configuration) throws -> PromptSet {
+        do { return try PromptSetLoader().load(from: configuration.promptsDirectory) } catch {
+            throw CLIError(error.description)
+        }
+    }
+
+    /// The environment called `name`.
+    func environment(named name: String) throws -> any Environment {
+        switch name {
+        case "qa":
+            let url = configuration.tasksDirectory.appendingPathComponent("qa.jsonl")
+            do { return try QAWorld(tasksURL: url) } catch { throw CLIError(String(describing: error)) }
+        default:
+            throw CLIError("Unknown environment \"\(name)\". Available: qa.")
+        }
+    }
+
+    /// A closed loop over `environment` with the given control.
+    func loop(environment: any Environment, control: any RunControl = UnattendedControl()) -> ClosedLoop {
+        ClosedLoop(
+            models: models, embedder: embedder, environment: environment, store: bank, prompts: prompts,
+            settings: settings, control: control)
+    }
+}

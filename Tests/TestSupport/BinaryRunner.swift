@@ -1,0 +1,73 @@
+import Foundation
+import Synchronization
+
+/// Runs the real `rbank` binary, for end-to-end tests.
+public struct BinaryRunner: Sendable {
+    public struct Output: Sendable {
+        public var status: Int32
+        public var stdout: String
+        public var stderr: String
+    }
+
+    /// The `rbank` built beside this test bundle (or `RBANK_BIN`).
+    public static var binary: URL {
+        if let path = ProcessInfo.processInfo.environment["RBANK_BIN"] { return URL(fileURLWithPath: path) }
+        let bundle = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        return bundle.deletingLastPathComponent().appendingPathComponent("rbank")
+    }
+
+    public var workingDirectory: URL
+    public var environment: [String: String]
+
+    /// A runner in `workingDirectory` with a clean environment: no provider keys, no logging to ./data.
+    public init(workingDirectory: URL, environment: [String: String] = [:]) {
+        self.workingDirectory = workingDirectory
+        var base = ["PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin", "LANG": "C.UTF-8"]
+        base.merge(environment) { $1 }
+        self.environment = base
+    }
+
+    /// Runs `rbank arguments…` with `input` on stdin and waits (at most `timeout` seconds).
+    public func run(_ arguments: [String], input: String? = nil, timeout: TimeInterval = 120) throws -> Output {
+        let process = Process()
+        process.executableURL = Self.binary
+        process.arguments = arguments
+        process.currentDirectoryURL = workingDirectory
+        process.environment = environment
+        let stdout = Pipe()
+        let stderr = Pipe()
+        let stdin = Pipe()
+        process.standardOutput = stdout
+        process.standardError = stderr
+        process.standardInput = stdin
+        try process.run()
+        if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
+        try stdin.fileHandleForWriting.close()
+        // Drain both pipes concurrently so a full pipe never blocks the child.
+        let outData = LockedData()
+        let errData = LockedData()
+        let group = DispatchGroup()
+        for (pipe, sink) in [(stdout, outData), (stderr, errData)] {
+            group.enter()
+            DispatchQueue.global().async {
+                sink.set(pipe.fileHandleForReading.readDataToEndOfFile())
+                group.leave()
+            }
+        }
+        if group.wait(timeout: .now() + timeout) == .timedOut {
+            process.terminate()
+            group.wait()
+        }
+        process.waitUntilExit()
+        return Output(
+            status: process.terminationStatus, stdout: String(decoding: outData.get(), as: UTF8.self),
+            stderr: String(decoding: errData.get(), as: UTF8.self))
+    }
+}
+
+/// Bytes written from one thread and read after a join.
+private final class LockedData: Sendable {
+    private let storage = Mutex(Data())
+    func set(_ data: Data) { storage.withLock { $0 = data } }
+    func get() -> Data { storage.withLock { $0 } }
+}
