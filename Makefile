@@ -37,7 +37,7 @@ test: deps
 	$(SWIFT) test --skip-build $(SWIFT_FLAGS)
 
 bench: release
-	@if [ -x Benchmarks/run.sh ]; then Benchmarks/run.sh; else echo "No benchmarks yet."; fi
+	Benchmarks/run.sh
 
 clean:
 	rm -rf .build

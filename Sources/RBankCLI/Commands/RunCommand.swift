@@ -61,6 +61,7 @@ struct RunCommand: AsyncParsableCommand {
             }
             return summaries
         }
+        if all && !json && summaries.count > 1 { print(PassSummary.chart(summaries)) }
         if summaries.last?.cancelled ?? 0 > 0 { throw ExitCode(130) }
     }
 

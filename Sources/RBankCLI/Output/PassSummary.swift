@@ -45,4 +45,16 @@ struct PassSummary {
         let memory = record.retrieval.hits.first.map { "from \($0.taskID ?? "?") (\(RunPrinter.format($0.score)))" } ?? "none"
         return "\(record.task.id)  judge \(record.status.rawValue)  truth \(truth)  memory \(memory)  stored \(record.storedItemIDs.count)  run \(record.id)"
     }
+
+    /// A learning curve: ground-truth success per pass as bars, so the effect of memory is seen at a glance.
+    static func chart(_ passes: [PassSummary], width: Int = 40) -> String {
+        var lines = ["ground-truth success by pass"]
+        for pass in passes {
+            let rate = pass.withGroundTruth == 0 ? 0 : Double(pass.groundTruthSuccess) / Double(pass.withGroundTruth)
+            let filled = Int((rate * Double(width)).rounded())
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            lines.append(String(format: "  pass %2d %@ %5.1f%%", pass.pass, bar, rate * 100))
+        }
+        return lines.joined(separator: "\n")
+    }
 }

@@ -1,0 +1,127 @@
+import Foundation
+import GRDB
+import ReasoningBank
+
+/// The memory bank: one SQLite file (WAL, foreign keys) holding experiences, memory items and their
+/// revisions, the curation change log, runs with their steps and retrieval logs, and an embedding cache.
+///
+/// `Bank` is the engine's `MemoryStore` and the curation API behind `rbank bank …`. Curation,
+/// import and export calls are synchronous (they block the calling thread on SQLite); the
+/// `MemoryStore` methods are async and run on GRDB's queues.
+public final class Bank: MemoryStore, Sendable {
+    /// The database file, or nil for an in-memory bank.
+    public let path: String?
+    /// The connection pool (file) or queue (in memory). Both are `Sendable`.
+    let writer: any DatabaseWriter
+
+    /// Opens the bank at `path`, creating the folder and the file if needed.
+    ///
+    /// An existing file is checked before anything is written to it: a file that is not an SQLite
+    /// database, or an SQLite database that is not an rbank bank, or a bank from a newer rbank, is
+    /// refused with a `BankError` and left byte-for-byte untouched. An empty (0-byte) file becomes a new bank.
+    public init(path: String) throws {
+        let resolved = URL(fileURLWithPath: (path as NSString).expandingTildeInPath).standardizedFileURL.path
+        try Bank.checkBeforeOpening(resolved)
+        let folder = (resolved as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw BankError.cannotOpen(path: resolved, detail: "its folder \(folder) cannot be created")
+        }
+        let pool: DatabasePool
+        do {
+            pool = try DatabasePool(path: resolved, configuration: Bank.configuration(readonly: false))
+        } catch {
+            throw BankError.cannotOpen(path: resolved, detail: Bank.describe(error))
+        }
+        self.path = resolved
+        self.writer = pool
+        try Bank.migrate(pool, path: resolved)
+    }
+
+    private init(path: String?, writer: any DatabaseWriter) {
+        self.path = path
+        self.writer = writer
+    }
+
+    /// A bank that lives in memory only, for tests and dry runs.
+    public static func inMemory() throws -> Bank {
+        let queue: DatabaseQueue
+        do {
+            queue = try DatabaseQueue(configuration: configuration(readonly: false))
+        } catch {
+            throw BankError.database(describe(error))
+        }
+        try migrate(queue, path: ":memory:")
+        return Bank(path: nil, writer: queue)
+    }
+
+    /// Closes the database. A file bank is checkpointed first, so the `.sqlite` file alone holds
+    /// everything afterwards (its `-wal` file may remain, holding only copies). Any later call on this
+    /// bank throws.
+    public func close() throws {
+        do {
+            if path != nil {
+                // GRDB closes its read-only connections last, and they do not fold the WAL back into the
+                // database file, so checkpoint here (best effort: another process may hold the bank).
+                // The WAL is not truncated: GRDB writes to a bank whose WAL is empty when it opens it,
+                // and a bank that is only opened and closed should keep its bytes.
+                try? writer.writeWithoutTransaction { db in _ = try db.checkpoint(.full) }
+            }
+            try writer.close()
+        } catch {
+            throw BankError.database(Bank.describe(error))
+        }
+    }
+
+    static func configuration(readonly: Bool) -> Configuration {
+        var config = Configuration()
+        config.readonly = readonly
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.label = "rbank.bank"
+        return config
+    }
+
+    private static func migrate(_ writer: any DatabaseWriter, path: String) throws {
+        do {
+            try BankSchema.migrator.migrate(writer)
+        } catch {
+            throw BankError.cannotOpen(path: path, detail: "its schema could not be created or updated: \(describe(error))")
+        }
+    }
+
+    /// A database error's message without GRDB's SQL dump.
+    static func describe(_ error: any Error) -> String {
+        if let bankError = error as? BankError { return bankError.description }
+        if let databaseError = error as? DatabaseError {
+            return databaseError.message ?? "SQLite error \(databaseError.resultCode.rawValue)"
+        }
+        return String(describing: error)
+    }
+
+    // MARK: Access helpers
+
+    /// Runs `body` in a read transaction, turning database errors into `BankError.database`.
+    func read<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.read(body)
+        } catch let error as BankError {
+            throw error
+        } catch {
+            throw BankError.database(Bank.describe(error))
+        }
+    }
+
+    /// Runs `body` in one write transaction (rolled back when it throws), turning database errors
+    /// into `BankError.database`.
+    func write<T>(_ body: (Database) throws -> T) throws -> T {
+        do {
+            return try writer.write(body)
+        } catch let error as BankError {
+            throw error
+        } catch {
+            throw BankError.database(Bank.describe(error))
+        }
+    }
+}

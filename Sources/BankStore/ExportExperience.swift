@@ -1,0 +1,62 @@
+import Foundation
+import ReasoningBank
+
+/// An experience as export needs it: raw column values, including the lossless-export `extra`.
+struct ExportExperience {
+    struct Item {
+        var id: String
+        var title: String
+        var description: String
+        var content: String
+        /// The official string of the current revision, when it is the imported text.
+        var rawText: String?
+        var isArchived: Bool
+        var taskID: String?
+        var verdict: VerdictStatus?
+        var createdAt: Double
+        var extra: JSONValue
+    }
+
+    var id: String
+    var taskID: String?
+    var query: String
+    var outcome: VerdictStatus?
+    var runID: String?
+    var trajectoryText: String?
+    var createdAt: Double
+    var embeddingModel: String?
+    var queryEmbedding: [Float]?
+    var extra: JSONValue
+    var items: [Item]
+    /// The run that produced the experience, when it is in the bank.
+    var run: RunRecord?
+
+    /// The `extra` block written by an import of `format`, if this experience came from one.
+    func imported(_ format: BankFileFormat) -> (keyOrder: [String], fields: [JSONMember])? {
+        guard extra["format"]?.stringValue == format.rawValue,
+            let order = extra["key_order"]?.arrayValue?.compactMap(\.stringValue),
+            let fields = extra["fields"]?.members
+        else { return nil }
+        return (order, fields)
+    }
+
+    /// Think and action texts of the trajectory: from the run's steps, else from the
+    /// `<think>…</think>` / `<action>…</action>` blocks of the trajectory text.
+    var thinksAndActions: (thinks: [String], actions: [String]) {
+        if let steps = run?.trajectory.steps, !steps.isEmpty {
+            return (steps.map(\.thought), steps.map(\.action))
+        }
+        guard let text = trajectoryText else { return ([], []) }
+        return (Self.tagged(text, "think"), Self.tagged(text, "action"))
+    }
+
+    static func tagged(_ text: String, _ tag: String) -> [String] {
+        var results: [String] = []
+        var rest = text[...]
+        while let open = rest.range(of: "<\(tag)>"), let close = rest.range(of: "</\(tag)>", range: open.upperBound..<rest.endIndex) {
+            results.append(String(rest[open.upperBound..<close.lowerBound]))
+            rest = rest[close.upperBound...]
+        }
+        return results
+    }
+}
