@@ -34,7 +34,7 @@ struct QASkillbookTests {
         for row in Fixtures.rows {
             let family = try #require(skillbook.family(for: row.question))
             let naive = try #require(family.solve(row.question, using: .naive))
-            #expect(QAText.sameAnswer(naive.answer, row.answer) == row.naiveCorrect, "\(row.id): naive \(naive.answer)")
+            #expect(AnswerMatcher.equivalent(naive.answer, row.answer, allowingUnits: true) == row.naiveCorrect, "\(row.id): naive \(naive.answer)")
         }
     }
 
@@ -96,9 +96,9 @@ struct QASkillbookTests {
         #expect(QAText.format(252.00000000000003) == "252")
         #expect(QAText.format(33.3333) == "33.33")
         #expect(QAText.format(-0.0) == "0")
-        #expect(QAText.sameAnswer("25%", "25"))
-        #expect(QAText.sameAnswer("The Banana.", "banana"))
-        #expect(!QAText.sameAnswer("", ""))
+        #expect(AnswerMatcher.equivalent("25%", "25", allowingUnits: true))
+        #expect(AnswerMatcher.equivalent("The Banana.", "banana", allowingUnits: true))
+        #expect(!AnswerMatcher.equivalent("", "", allowingUnits: true))
         #expect(QAText.list(["3", "8", "9"]) == "3, 8 and 9")
     }
 }

@@ -66,7 +66,7 @@ public actor QASession: EnvironmentSession {
         guard let givenAnswer else {
             return GroundTruth(success: false, expected: record.answer, detail: "No answer was given.")
         }
-        let success = QAAnswerMatcher.matches(givenAnswer, expected: record.answer, aliases: record.aliases)
+        let success = AnswerMatcher.matches(givenAnswer, expected: record.answer, aliases: record.aliases)
         let accepted = ([record.answer] + record.aliases).map { "'\($0)'" }.joined(separator: ", ")
         let detail =
             success

@@ -54,8 +54,8 @@ extension QAPolicy {
         guard let answer = prompt.finalActionArgument,
             let correct = family.solve(query, using: .correct), let naive = family.solve(query, using: .naive)
         else { return thoughtsUseCorrect ? .correct : nil }
-        let isCorrect = QAText.sameAnswer(answer, correct.answer)
-        let isNaive = QAText.sameAnswer(answer, naive.answer)
+        let isCorrect = AnswerMatcher.equivalent(answer, correct.answer, allowingUnits: true)
+        let isNaive = AnswerMatcher.equivalent(answer, naive.answer, allowingUnits: true)
         switch (isCorrect, isNaive) {
         case (true, false): return .correct
         case (false, true): return .naive

@@ -13,11 +13,11 @@ extension QAPolicy {
         guard let family = skillbook.family(for: intent) else {
             return Self.verdict(.failure, thoughts: "I cannot verify an answer to this kind of question offline, and when uncertain the rules say to mark failure.")
         }
-        if QAText.sameAnswer(response, Self.unknownAnswer) {
+        if AnswerMatcher.equivalent(response, Self.unknownAnswer, allowingUnits: true) {
             return Self.verdict(.failure, thoughts: "The user asked a question about \(family.topic), and the agent said it does not know, so the information was not provided.")
         }
         if dice.competent(recheckRate), let own = family.solve(intent, using: .correct) {
-            let matches = QAText.sameAnswer(response, own.answer)
+            let matches = AnswerMatcher.equivalent(response, own.answer, allowingUnits: true)
             let thoughts =
                 "The user asks a question about \(family.topic). Checking it myself: \(own.working) That gives \(own.answer), and the agent answered \(shown), which "
                 + (matches ? "matches, so the answer is correct." : "does not match, so the answer is wrong.")

@@ -84,48 +84,6 @@ public enum QAText {
         return text
     }
 
-    /// The answer as a number, if it reads as one (`25`, `25%`, `+25`, `1,000`, `150 minutes` is not).
-    public static func number(_ text: String) -> Double? {
-        var value = text.trimmingCharacters(in: .whitespacesAndNewlines)
-        value = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'`“”‘’"))
-        if value.hasSuffix(".") { value.removeLast() }
-        if value.hasSuffix("%") { value.removeLast() }
-        value = value.trimmingCharacters(in: .whitespaces)
-        if value.hasPrefix("+") { value.removeFirst() }
-        value = value.replacingOccurrences(of: ",", with: "")
-        guard !value.isEmpty, value.contains(where: \.isNumber),
-            value.allSatisfy({ ($0.isASCII && $0.isNumber) || $0 == "." || $0 == "-" })
-        else { return nil }
-        return Double(value)
-    }
-
-    /// The answer as a number, allowing a unit after it (`150 minutes`, `25 percent`, `3 times`):
-    /// a number followed by at most two words of letters.
-    public static func numberWithUnit(_ text: String) -> Double? {
-        if let value = number(text) { return value }
-        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(whereSeparator: \.isWhitespace)
-        guard parts.count >= 2, parts.count <= 3, let value = number(String(parts[0])) else { return nil }
-        let unit = parts.dropFirst().joined().trimmingCharacters(in: CharacterSet(charactersIn: ".!"))
-        return !unit.isEmpty && unit.allSatisfy(\.isLetter) ? value : nil
-    }
-
-    /// Whether two answers agree: numerically when both are numbers (a unit after a number is
-    /// allowed), otherwise after case-folding and dropping punctuation, articles and extra spaces.
-    public static func sameAnswer(_ lhs: String, _ rhs: String) -> Bool {
-        if let left = numberWithUnit(lhs), let right = numberWithUnit(rhs) {
-            return abs(left - right) <= 1e-9 * max(1, abs(left), abs(right))
-        }
-        let left = normalized(lhs)
-        return !left.isEmpty && left == normalized(rhs)
-    }
-
-    /// Case-folded, punctuation and the articles a/an/the removed, spaces collapsed.
-    public static func normalized(_ text: String) -> String {
-        let kept = String(text.lowercased().map { $0.isLetter || $0.isNumber ? $0 : " " })
-        let articles: Set<Substring> = ["a", "an", "the"]
-        return kept.split(separator: " ").filter { !articles.contains($0) }.joined(separator: " ")
-    }
-
     /// `[3, 8, 9]` as "3, 8 and 9".
     public static func list(_ items: [String]) -> String {
         switch items.count {

@@ -1,4 +1,5 @@
 import Foundation
+import ReasoningBank
 
 /// Reads labelled values out of rendered prompts. Total: a missing label gives nil, never a crash.
 enum PromptText {
@@ -35,30 +36,7 @@ enum PromptText {
 
     /// The first (or last) line-start occurrence of `label` at or after `from`.
     static func find(_ label: String, in text: String, from: String.Index? = nil, last: Bool = false) -> Range<String.Index>? {
-        var found: Range<String.Index>?
-        var searchRange = (from ?? text.startIndex)..<text.endIndex
-        while let range = text.range(of: label, options: .caseInsensitive, range: searchRange) {
-            if startsLine(range.lowerBound, in: text) {
-                found = range
-                if !last { return found }
-            }
-            searchRange = range.upperBound..<text.endIndex
-        }
-        return found
-    }
-
-    /// Whether only spaces, tabs, `*`, `#` or `>` stand between the previous newline and `index`.
-    static func startsLine(_ index: String.Index, in text: String) -> Bool {
-        var cursor = index
-        while cursor > text.startIndex {
-            let previous = text.index(before: cursor)
-            let character = text[previous]
-            if character.isNewline { return true }
-            guard character == " " || character == "\t" || character == "*" || character == "#" || character == ">"
-            else { return false }
-            cursor = previous
-        }
-        return true
+        TextScanning.find(label, in: text, from: from, last: last)
     }
 
     /// Every text between `open` and the next `close` (case-insensitive), in order. An unclosed

@@ -28,13 +28,10 @@ struct Agent: Sendable {
             ChatMessage(role: .user, content: prompts.render(.agentTask, ["query": task.query, "observation": Self.describe(first)]))
         ]
         for index in 1...max(1, settings.maxSteps) {
-            var request = ModelRequest(
+            let request = ModelRequest(
                 purpose: .agent, system: system, messages: messages, temperature: settings.agentTemperature,
                 maxTokens: settings.agentMaxTokens)
-            if case .sendInstead(let edited) = try await gates.ask(.beforeModelCall(request, step: index), overrides: &record.overrides) {
-                request = edited
-            }
-            let call = try await caller.call(request)
+            let call = try await caller.call(request, step: index, gates: gates, overrides: &record.overrides)
             let step: Step
             var finished = false
             switch ReActParser.parse(call.response) {

@@ -14,7 +14,7 @@ struct Extractor: Sendable {
         guard settings.memoryMode == .reasoningbank, let status = verdict.status else { return [] }
         if status == .failure && !settings.extractFromFailures { return [] }
         let limit = max(1, settings.maxItemsPerTrajectory)
-        var request = ModelRequest(
+        let request = ModelRequest(
             purpose: status == .success ? .extractSuccess : .extractFailure,
             system: prompts.render(status == .success ? .extractSuccess : .extractFailure, ["max_items": String(limit)]),
             messages: [
@@ -28,10 +28,7 @@ struct Extractor: Sendable {
                     ]))
             ],
             temperature: settings.extractorTemperature, maxTokens: settings.extractorMaxTokens)
-        if case .sendInstead(let edited) = try await gates.ask(.beforeModelCall(request, step: 0), overrides: &record.overrides) {
-            request = edited
-        }
-        let call = try await caller.call(request)
+        let call = try await caller.call(request, step: 0, gates: gates, overrides: &record.overrides)
         record.auxiliaryCalls.append(call)
         switch MemoryItemParser.parse(call.response) {
         case .success(let items): return Array(items.prefix(limit))

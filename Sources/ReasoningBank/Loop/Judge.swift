@@ -8,7 +8,7 @@ struct Judge: Sendable {
     var gates: GateKeeper
 
     func judge(task: TaskSpec, trajectory: Trajectory, record: inout RunRecord) async throws -> Verdict {
-        var request = ModelRequest(
+        let request = ModelRequest(
             purpose: .judge, system: prompts.render(.judgeSystem, [:]),
             messages: [
                 ChatMessage(
@@ -21,10 +21,7 @@ struct Judge: Sendable {
                     ]))
             ],
             temperature: settings.judgeTemperature, maxTokens: settings.judgeMaxTokens)
-        if case .sendInstead(let edited) = try await gates.ask(.beforeModelCall(request, step: 0), overrides: &record.overrides) {
-            request = edited
-        }
-        let call = try await caller.call(request)
+        let call = try await caller.call(request, step: 0, gates: gates, overrides: &record.overrides)
         record.auxiliaryCalls.append(call)
         switch VerdictParser.parse(call.response) {
         case .success(let parsed):

@@ -5,6 +5,17 @@ struct ModelCaller: Sendable {
     var model: any LanguageModel
     var emit: @Sendable (RunEvent) -> Void
 
+    /// Asks the gate first (a person may edit the request there), then calls the model.
+    func call(_ request: ModelRequest, step: Int, gates: GateKeeper, overrides: inout [GateOverride]) async throws
+        -> ModelCall
+    {
+        var request = request
+        if case .sendInstead(let edited) = try await gates.ask(.beforeModelCall(request, step: step), overrides: &overrides) {
+            request = edited
+        }
+        return try await call(request)
+    }
+
     func call(_ request: ModelRequest) async throws -> ModelCall {
         let clock = ContinuousClock()
         let start = clock.now

@@ -1,10 +1,10 @@
 import Foundation
 
-/// Small helpers shared by the parsers. All total.
-enum TextScanning {
+/// Label and tag scanning shared by the parsers and the offline model. All total.
+public enum TextScanning {
     /// The text between the first `open` and the next `close` (case-insensitive), trimmed; nil if absent.
     /// An unclosed `open` yields the rest of the text.
-    static func between(_ text: String, open: String, close: String) -> String? {
+    public static func between(_ text: String, open: String, close: String) -> String? {
         guard let start = text.range(of: open, options: .caseInsensitive) else { return nil }
         let rest = text[start.upperBound...]
         if let end = rest.range(of: close, options: .caseInsensitive) {
@@ -13,25 +13,37 @@ enum TextScanning {
         return rest.trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
-    /// The range of the last `label` that starts a line (ignoring leading spaces, `*` and `#`), case-insensitive.
+    /// The range of the last `label` that starts a line (ignoring leading spaces, `*`, `#`, `-`, `>`), case-insensitive.
     static func lastLabel(_ label: String, in text: String) -> Range<String.Index>? {
+        find(label, in: text, last: true)
+    }
+
+    /// The first (or last) line-start occurrence of `label` at or after `from`, case-insensitive.
+    public static func find(_ label: String, in text: String, from: String.Index? = nil, last: Bool = false)
+        -> Range<String.Index>?
+    {
         var found: Range<String.Index>?
-        var searchRange = text.startIndex..<text.endIndex
+        var searchRange = (from ?? text.startIndex)..<text.endIndex
         while let range = text.range(of: label, options: .caseInsensitive, range: searchRange) {
-            if startsLine(range.lowerBound, in: text) { found = range }
+            if startsLine(range.lowerBound, in: text) {
+                found = range
+                if !last { return found }
+            }
             searchRange = range.upperBound..<text.endIndex
         }
         return found
     }
 
-    /// Whether only spaces, `*`, `#` or `-` stand between the previous newline and `index`.
-    static func startsLine(_ index: String.Index, in text: String) -> Bool {
+    /// Whether only spaces, tabs, `*`, `#`, `-` or `>` stand between the previous newline and `index`.
+    public static func startsLine(_ index: String.Index, in text: String) -> Bool {
         var cursor = index
         while cursor > text.startIndex {
             let previous = text.index(before: cursor)
             let character = text[previous]
             if character.isNewline { return true }
-            if character == " " || character == "\t" || character == "*" || character == "#" || character == "-" {
+            if character == " " || character == "\t" || character == "*" || character == "#" || character == "-"
+                || character == ">"
+            {
                 cursor = previous
                 continue
             }

@@ -1,4 +1,5 @@
 import Foundation
+import ReasoningBank
 
 /// "Which word comes first in alphabetical order: 'pear', 'fig', 'banana'?"
 /// Naive: the shortest word. Correct: compare letter by letter from the first letter on.
@@ -62,8 +63,8 @@ public struct AlphabeticalFirstFamily: QAFamily {
     }
 
     public func isWellFormed(_ answer: String, for question: String) -> Bool {
-        let given = QAText.normalized(answer)
-        return Self.options(in: question).contains { QAText.normalized($0) == given }
+        let given = AnswerMatcher.normalize(answer)
+        return Self.options(in: question).contains { AnswerMatcher.normalize($0) == given }
     }
 
     /// The quoted words, or else the comma-separated words after the last colon.

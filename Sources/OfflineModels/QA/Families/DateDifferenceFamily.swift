@@ -1,4 +1,5 @@
 import Foundation
+import ReasoningBank
 
 /// "How many days are there between March 3 and July 18, 2023?"
 /// Naive: every month has 30 days. Correct: count month by month with the real month lengths.
@@ -103,7 +104,7 @@ public struct DateDifferenceFamily: QAFamily {
     }
 
     public func isWellFormed(_ answer: String, for question: String) -> Bool {
-        guard let value = QAText.numberWithUnit(answer) else { return false }
+        guard let value = AnswerMatcher.numberWithUnit(answer) else { return false }
         return value >= 0 && value == value.rounded()
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import ReasoningBank
 
 /// "How many minutes are in 2.5 hours?"
 /// Naive: the digits after the point are read as minutes (2.5 h as 2 h 50 min).
@@ -70,7 +71,7 @@ public struct FractionalHoursFamily: QAFamily {
     }
 
     public func isWellFormed(_ answer: String, for question: String) -> Bool {
-        guard let value = QAText.numberWithUnit(answer) else { return false }
+        guard let value = AnswerMatcher.numberWithUnit(answer) else { return false }
         return value >= 0
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReasoningBank
 
 /// "How many times does the letter 'r' appear in the word 'strawberry'?"
 /// Naive: a doubled letter is seen as one place and counted once. Correct: count every occurrence.
@@ -75,7 +76,7 @@ public struct LetterCountFamily: QAFamily {
     }
 
     public func isWellFormed(_ answer: String, for question: String) -> Bool {
-        guard let value = QAText.numberWithUnit(answer) else { return false }
+        guard let value = AnswerMatcher.numberWithUnit(answer) else { return false }
         return value >= 0 && value == value.rounded()
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import ReasoningBank
 
 /// "What is 3 + 4 * 2?"
 /// Naive: evaluate strictly from left to right. Correct: multiplication and division first, then
@@ -66,7 +67,7 @@ public struct OrderOfOperationsFamily: QAFamily {
         }
     }
 
-    public func isWellFormed(_ answer: String, for question: String) -> Bool { QAText.number(answer) != nil }
+    public func isWellFormed(_ answer: String, for question: String) -> Bool { AnswerMatcher.number(answer) != nil }
 
     /// The arithmetic after "what is" (or "compute", "calculate", "evaluate", "value of") up to "?".
     static func expression(in question: String) -> String? {

@@ -1,4 +1,5 @@
 import Foundation
+import ReasoningBank
 
 /// "The price of a lamp went up from 80 dollars to 100 dollars. By what percent did it increase?"
 /// Naive: divide the difference by the larger of the two values (right for decreases, wrong for
@@ -74,6 +75,6 @@ public struct PercentChangeFamily: QAFamily {
     public func isWellFormed(_ answer: String, for question: String) -> Bool {
         var text = answer.lowercased().trimmingCharacters(in: .whitespacesAndNewlines)
         for suffix in [" percent", "percent"] where text.hasSuffix(suffix) { text.removeLast(suffix.count) }
-        return QAText.numberWithUnit(text) != nil
+        return AnswerMatcher.numberWithUnit(text) != nil
     }
 }

@@ -1,21 +1,23 @@
 import Foundation
 
-/// The QA world's answer evaluator: a normalised match against the expected answer and its aliases.
+/// A normalised answer match, shared by environments' evaluators and the offline judge.
 ///
 /// Normalisation follows the usual QA convention (SQuAD-style): case-folded, trimmed, punctuation
 /// removed (a decimal point or a thousands comma between digits is kept as a number), the articles
 /// *a*, *an*, *the* removed, whitespace collapsed. Two answers that both read as numbers are compared
 /// numerically, so `18`, `18.0` and `+18` match; a trailing `%` is ignored for this. Number words
 /// (`eighteen`) are not converted.
-public enum QAAnswerMatcher {
+public enum AnswerMatcher {
     /// Whether `given` matches `expected` or any of `aliases`.
     public static func matches(_ given: String, expected: String, aliases: [String] = []) -> Bool {
         ([expected] + aliases).contains { equivalent(given, $0) }
     }
 
     /// Whether two answers are the same after normalisation (numerically, when both are numbers).
-    public static func equivalent(_ lhs: String, _ rhs: String) -> Bool {
-        if let left = number(lhs), let right = number(rhs) {
+    /// With `allowingUnits`, a number followed by a word or two (`150 minutes`) reads as the number.
+    public static func equivalent(_ lhs: String, _ rhs: String, allowingUnits: Bool = false) -> Bool {
+        let read = allowingUnits ? numberWithUnit : number
+        if let left = read(lhs), let right = read(rhs) {
             return abs(left - right) <= 1e-9 * max(1, abs(left), abs(right))
         }
         let left = normalize(lhs)
@@ -77,5 +79,15 @@ public enum QAAnswerMatcher {
         }
         let articles: Set<Substring> = ["a", "an", "the"]
         return kept.split(whereSeparator: \.isWhitespace).filter { !articles.contains($0) }.joined(separator: " ")
+    }
+
+    /// The answer as a number, allowing a unit after it (`150 minutes`, `25 percent`, `3 times`):
+    /// a number followed by at most two words of letters.
+    public static func numberWithUnit(_ text: String) -> Double? {
+        if let value = number(text) { return value }
+        let parts = text.trimmingCharacters(in: .whitespacesAndNewlines).split(whereSeparator: \.isWhitespace)
+        guard parts.count >= 2, parts.count <= 3, let value = number(String(parts[0])) else { return nil }
+        let unit = parts.dropFirst().joined().trimmingCharacters(in: CharacterSet(charactersIn: ".!"))
+        return !unit.isEmpty && unit.allSatisfy(\.isLetter) ? value : nil
     }
 }
