@@ -28,7 +28,10 @@ public struct BinaryRunner: Sendable {
     }
 
     /// Runs `rbank arguments…` with `input` on stdin and waits (at most `timeout` seconds).
-    public func run(_ arguments: [String], input: String? = nil, timeout: TimeInterval = 120) throws -> Output {
+    /// With `interruptAfter`, sends SIGINT (as Ctrl-C would) after that many seconds.
+    public func run(
+        _ arguments: [String], input: String? = nil, timeout: TimeInterval = 120, interruptAfter: TimeInterval? = nil
+    ) throws -> Output {
         let process = Process()
         process.executableURL = Self.binary
         process.arguments = arguments
@@ -41,6 +44,9 @@ public struct BinaryRunner: Sendable {
         process.standardError = stderr
         process.standardInput = stdin
         try process.run()
+        if let delay = interruptAfter {
+            DispatchQueue.global().asyncAfter(deadline: .now() + delay) { if process.isRunning { process.interrupt() } }
+        }
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()
         // Drain both pipes concurrently so a full pipe never blocks the child.

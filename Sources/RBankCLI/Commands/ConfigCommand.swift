@@ -11,9 +11,11 @@ struct ConfigCommand: ParsableCommand {
         discussion: "Precedence: flags > environment > .env > reasoningbank.toml > defaults.")
 
     @Flag(help: "Print JSON.") var json = false
+    @Flag(help: "Print the documentation of every variable as Markdown.") var markdown = false
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
+        if markdown { return print(ConfigurationVariable.markdownDocumentation()) }
         let configuration = try global.configuration()
         let entries = configuration.report()
         if json {

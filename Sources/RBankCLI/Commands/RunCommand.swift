@@ -42,19 +42,23 @@ struct RunCommand: AsyncParsableCommand {
         let configuration = try global.configuration()
         _ = try? LoggingBootstrap.install(configuration: configuration)
         let workbench = try Workbench.open(configuration)
+        defer { try? workbench.bank.close() }
         let environment = try workbench.environment(named: environmentName)
         let tasks = try await selectTasks(environment)
         if !json { print(banner(workbench)) }
         let loop = workbench.loop(environment: environment)
         let summaries = try await SignalCancellation.run {
             var summaries: [PassSummary] = []
-            for pass in 1...passes {
+            passes: for pass in 1...passes {
                 var summary = PassSummary(pass: pass)
                 for task in tasks {
-                    try Task.checkCancellation()
                     let record = try await runOne(task, loop: loop, verbose: !all)
                     summary.add(record)
-                    if Task.isCancelled || record.status == .cancelled { break }
+                    if Task.isCancelled || record.status == .cancelled {
+                        summary.cancelled = max(summary.cancelled, 1)
+                        summaries.append(summary)
+                        break passes
+                    }
                 }
                 summaries.append(summary)
                 if all && !json { print(summary.line) }
@@ -62,7 +66,10 @@ struct RunCommand: AsyncParsableCommand {
             return summaries
         }
         if all && !json && summaries.count > 1 { print(PassSummary.chart(summaries)) }
-        if summaries.last?.cancelled ?? 0 > 0 { throw ExitCode(130) }
+        if summaries.last?.cancelled ?? 0 > 0 {
+            FileHandle.standardError.write(Data("Cancelled: the run in progress is recorded as cancelled.\n".utf8))
+            throw ExitCode(130)
+        }
     }
 
     private func selectTasks(_ environment: any Environment) async throws -> [TaskSpec] {
@@ -78,15 +85,8 @@ struct RunCommand: AsyncParsableCommand {
 
     private func runOne(_ task: TaskSpec, loop: ClosedLoop, verbose: Bool) async throws -> RunRecord {
         let printer = RunPrinter { print($0) }
-        var final: RunRecord?
-        for try await event in loop.run(task) {
-            switch event {
-            case .finished(let record), .failed(let record): final = record
-            default: break
-            }
-            if !json && verbose { printer.print(event) }
-        }
-        guard let record = final else { throw CLIError("The run of \(task.id) ended without a record.") }
+        let streamEvents = !json && verbose
+        let record = try await loop.run(task) { event in if streamEvents { printer.print(event) } }
         if json {
             print(try all ? RunReport(record).compactJSON() : RunReport(record).json())
         } else if !verbose {

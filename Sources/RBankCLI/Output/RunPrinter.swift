@@ -2,8 +2,8 @@ import Foundation
 import ReasoningBank
 
 /// Prints run events as readable lines, for `rbank run` without `--json`.
-struct RunPrinter {
-    var write: (String) -> Void
+struct RunPrinter: Sendable {
+    var write: @Sendable (String) -> Void
 
     func print(_ event: RunEvent) {
         switch event {

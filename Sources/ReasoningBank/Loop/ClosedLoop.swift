@@ -30,14 +30,12 @@ public struct ClosedLoop: Sendable {
     }
 
     /// Runs `task`, yielding events. The stream ends after `.finished` or `.failed`; it throws only when
-    /// the run could not even be recorded. Cancelling the consuming task cancels the run.
+    /// the run could not even be recorded. Ending the iteration early cancels the run.
     public func run(_ task: TaskSpec) -> AsyncThrowingStream<RunEvent, any Error> {
         AsyncThrowingStream { continuation in
             let work = Task {
-                let emit: @Sendable (RunEvent) -> Void = { continuation.yield($0) }
                 do {
-                    let record = try await execute(task, emit: emit)
-                    emit(record.status == .error || record.status == .cancelled ? .failed(record) : .finished(record))
+                    _ = try await run(task) { continuation.yield($0) }
                     continuation.finish()
                 } catch {
                     continuation.finish(throwing: error)
@@ -47,24 +45,29 @@ public struct ClosedLoop: Sendable {
         }
     }
 
+    /// Runs `task` in the calling task, reporting each event to `events`, and returns the record.
+    ///
+    /// Cancelling the calling task cancels the run; it is still recorded (as `cancelled`) and returned.
+    /// Throws only when the run could not even be recorded.
+    @discardableResult
+    public func run(_ task: TaskSpec, events: @escaping @Sendable (RunEvent) -> Void) async throws -> RunRecord {
+        let record = try await execute(task, emit: events)
+        events(record.status == .error || record.status == .cancelled ? .failed(record) : .finished(record))
+        return record
+    }
+
     /// Runs `task` to the end and returns its record.
     public func runToCompletion(_ task: TaskSpec) async throws -> RunRecord {
-        var last: RunRecord?
-        for try await event in run(task) {
-            switch event {
-            case .finished(let record), .failed(let record): last = record
-            default: break
-            }
-        }
-        guard let last else { throw CancellationError() }
-        return last
+        try await run(task) { _ in }
     }
 
     private func execute(_ task: TaskSpec, emit: @escaping @Sendable (RunEvent) -> Void) async throws -> RunRecord {
         var record = RunRecord(
             task: task, model: models.agent.descriptor, embedder: embedder.name, memoryMode: settings.memoryMode,
             settings: settings, promptSet: prompts.info, startedAt: clock.now())
-        try await store.record(record)
+        // Store writes are not interrupted half-way: a write that commits is never reported as cancelled.
+        let initial = record
+        try await Task { try await store.record(initial) }.value
         emit(.started(record))
         var session: (any EnvironmentSession)?
         do {

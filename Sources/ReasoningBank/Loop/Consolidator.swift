@@ -23,7 +23,8 @@ struct Consolidator: Sendable {
             embeddingModel: embedderName, outcome: outcome, runID: record.id, memoryMode: record.memoryMode,
             items: memoryItems, createdAt: now, trajectoryText: record.trajectory.transcript)
         do {
-            try await store.consolidate(experience)
+            // Not interrupted by cancellation: once consolidation starts, it completes.
+            try await Task { [store] in try await store.consolidate(experience) }.value
         } catch {
             throw LoopError.wrap(error, as: LoopError.store)
         }
