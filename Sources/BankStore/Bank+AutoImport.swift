@@ -35,7 +35,7 @@ extension Bank {
                     + "which picks it up from beside it")
         }
         if let line = text.lines().first(where: { !text.isBlank($0.range) }),
-            let value = try? JSONParser.parse(text.bytes, range: line.range), value.members != nil
+            let value = try? JSONText.parse(Data(text.bytes[line.range])) as? [String: Any]
         {
             if value["embedding"] != nil && value["text"] != nil && value["query"] == nil {
                 throw text.refusal(
@@ -53,8 +53,8 @@ extension Bank {
                         + "until they are embedded.")
             return DetectedImport(format: .official, bankURL: url, embeddingsURL: found ? sibling : nil, explanation: explanation)
         }
-        if let whole = try? JSONParser.parse(text.bytes, range: text.start..<text.bytes.count), let members = whole.members {
-            if !members.isEmpty, members.allSatisfy({ $0.value.arrayValue != nil }) {
+        if let whole = try? JSONText.parse(Data(text.bytes[text.start...])) as? [String: Any] {
+            if !whole.isEmpty, whole.values.allSatisfy({ $0 is [Any] }) {
                 throw text.refusal(
                     at: nil, "this looks like a seed embeddings.json (an object of text → vector); "
                         + "import the memory_bank.json beside it, which picks it up")

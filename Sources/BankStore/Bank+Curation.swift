@@ -134,7 +134,7 @@ extension Bank {
                 rawText: nil, note: note)
             try Bank.log(
                 db, .edit, itemID: id,
-                payload: .object([JSONMember("from", .int(current.revision)), JSONMember("to", .int(next))]),
+                payload: ["from": current.revision, "to": next],
                 summary: "edit \(id): revision \(current.revision) → \(next) (\(changed.joined(separator: ", ")))")
             return try Bank.fetchItems(db, where: "i.id = ?", arguments: [id])[0]
         }
@@ -181,7 +181,7 @@ extension Bank {
             }
             try db.execute(sql: "UPDATE memory_item SET archived = 0 WHERE id = ?", arguments: [id])
             try Bank.log(
-                db, .restore, itemID: id, payload: .object([JSONMember("unretracted", .bool(unretracted))]),
+                db, .restore, itemID: id, payload: ["unretracted": unretracted],
                 summary: "restore \(id) \"\(item.title.prefix(60))\"")
             return try Bank.fetchItems(db, where: "i.id = ?", arguments: [id])[0]
         }
@@ -199,7 +199,7 @@ extension Bank {
             try db.execute(sql: "UPDATE memory_item SET pinned = ? WHERE id = ?", arguments: [pinned, id])
             try Bank.log(
                 db, pinned ? .pin : .unpin, itemID: id,
-                payload: .object([JSONMember("before", .bool(item.isPinned))]),
+                payload: ["before": item.isPinned],
                 summary: "\(pinned ? "pin" : "unpin") \(id) \"\(item.title.prefix(60))\"")
             return try Bank.fetchItems(db, where: "i.id = ?", arguments: [id])[0]
         }
@@ -259,10 +259,7 @@ extension Bank {
                 db, item, experiencePK: experiencePK, position: position, createdAt: createdAt, note: note)
             try Bank.log(
                 db, .add, itemID: item.id,
-                payload: .object([
-                    JSONMember("experience_pk", .number(String(experiencePK))),
-                    JSONMember("created_experience", .bool(createdExperience)),
-                ]),
+                payload: ["experience_pk": experiencePK, "created_experience": createdExperience],
                 summary: "add \(item.id) \"\(item.title.prefix(60))\" to experience \(experience.id)")
             return try Bank.fetchItems(db, where: "i.id = ?", arguments: [item.id])[0]
         }
@@ -279,14 +276,14 @@ extension Bank {
             else { return nil }
             let entry = Bank.changeLogEntry(row)
             let payloadText: String = row["payload"]
-            let payload = Bank.jsonColumn(payloadText)
+            let payload = Bank.jsonObjectColumn(payloadText)
             let at = Bank.now()
             var summary: String
             var itemIDs: [String] = entry.itemID.map { [$0] } ?? []
             switch entry.operation {
             case .edit:
                 let id = entry.itemID ?? ""
-                let from = payload["from"]?.doubleValue.map { Int($0) } ?? 1
+                let from = payload["from"].flatMap(JSONText.double).map { Int($0) } ?? 1
                 guard
                     let old = try Row.fetchOne(
                         db, sql: "SELECT * FROM item_revision WHERE item_id = ? AND revision = ?", arguments: [id, from])
@@ -302,7 +299,7 @@ extension Bank {
             case .restore:
                 try db.execute(sql: "UPDATE memory_item SET archived = 1 WHERE id = ?", arguments: [entry.itemID])
                 summary = "\(entry.itemID ?? "") is archived again"
-                if payload["unretracted"]?.boolValue == true {
+                if payload["unretracted"].flatMap(JSONText.bool) == true {
                     try db.execute(
                         sql: """
                             UPDATE experience SET retracted_at = ?
@@ -312,14 +309,14 @@ extension Bank {
                     summary += ", and its experience is retracted again"
                 }
             case .pin, .unpin:
-                let before = payload["before"]?.boolValue ?? false
+                let before = payload["before"].flatMap(JSONText.bool) ?? false
                 try db.execute(
                     sql: "UPDATE memory_item SET pinned = ? WHERE id = ?", arguments: [before, entry.itemID])
                 summary = "\(entry.itemID ?? "") is \(before ? "pinned" : "unpinned") again"
             case .add:
                 try db.execute(sql: "UPDATE memory_item SET archived = 1 WHERE id = ?", arguments: [entry.itemID])
                 summary = "the added item \(entry.itemID ?? "") is archived"
-                if payload["created_experience"]?.boolValue == true {
+                if payload["created_experience"].flatMap(JSONText.bool) == true {
                     try db.execute(
                         sql: """
                             UPDATE experience SET retracted_at = ?
@@ -394,12 +391,12 @@ extension Bank {
     /// Appends a change-log entry.
     static func log(
         _ db: Database, _ operation: ChangeLogEntry.Operation, itemID: String? = nil, importID: Int64? = nil,
-        payload: JSONValue = .object([]), summary: String
+        payload: [String: Any] = [:], summary: String
     ) throws {
         try db.execute(
             sql: "INSERT INTO change_log (operation, item_id, import_id, at, payload, summary) VALUES (?, ?, ?, ?, ?, ?)",
             arguments: [
-                operation.rawValue, itemID, importID, now(), JSONWriter.string(payload, style: .minimal), summary,
+                operation.rawValue, itemID, importID, now(), try JSONText.string(payload), summary,
             ])
     }
 

@@ -17,7 +17,7 @@ extension Bank {
                     id: row["id"], title: row["title"], description: row["description"], content: row["content"],
                     rawText: row["raw_text"], isArchived: row["archived"], taskID: row["task_id"],
                     verdict: verdict.flatMap(VerdictStatus.init(rawValue:)), createdAt: row["created_at"],
-                    extra: jsonColumn(extra)))
+                    extra: jsonObjectColumn(extra)))
         }
         return try Row.fetchAll(db, sql: "SELECT * FROM experience WHERE retracted_at IS NULL ORDER BY pk").map { row in
             let outcome: String? = row["outcome"]
@@ -33,7 +33,7 @@ extension Bank {
                 outcome: outcome.flatMap(VerdictStatus.init(rawValue:)), runID: runID,
                 trajectoryText: row["trajectory_text"], createdAt: row["created_at"],
                 embeddingModel: row["embedding_model"], queryEmbedding: embedding.map(EmbeddingVector.decodeFloats),
-                extra: jsonColumn(extra), items: items[row["pk"]] ?? [], run: run)
+                extra: jsonObjectColumn(extra), items: items[row["pk"]] ?? [], run: run)
         }
     }
 
@@ -51,6 +51,15 @@ extension Bank {
         }
     }
 
+    /// `value` as JSON text for an export file (keys sorted), followed by a line break.
+    static func exportText(_ value: Any, style: JSONText.Style, file: String) throws -> String {
+        do {
+            return try JSONText.string(value, style: style) + "\n"
+        } catch {
+            throw BankError.exportFailed(file: file, detail: "the JSON cannot be written: \(error)")
+        }
+    }
+
     /// Writes `text` to `url` atomically, creating its folder.
     static func writeExport(_ text: String, to url: URL) throws {
         do {
@@ -63,9 +72,9 @@ extension Bank {
     }
 
     /// Refuses to export numbers JSON cannot hold (NaN or infinity from a broken embedder).
-    static func checkFinite(experiences: [ExportExperience], embeddings: [JSONValue], file: String) throws {
-        for value in embeddings {
-            if value.arrayValue?.contains(where: { $0.doubleValue?.isFinite != true }) == true {
+    static func checkFinite(experiences: [ExportExperience], embeddings: [EmbeddingVector], file: String) throws {
+        for vector in embeddings {
+            if !vector.isFinite {
                 throw BankError.exportFailed(file: file, detail: "an embedding holds NaN or infinity, which JSON cannot represent")
             }
         }

@@ -79,7 +79,7 @@ extension Bank {
         let found = try String.fetchAll(
             db,
             sql: "SELECT id FROM experience WHERE retracted_at IS NULL AND id IN (SELECT value FROM json_each(?))",
-            arguments: [JSONWriter.string(.array(ids.map(JSONValue.string)), style: .minimal)])
+            arguments: [try JSONText.string(ids)])
         let present = Set(found)
         return ids.filter { present.contains($0) }
     }

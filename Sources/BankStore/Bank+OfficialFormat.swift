@@ -26,11 +26,11 @@ extension Bank {
         return try commit(prepared, onDuplicate: onDuplicate, dryRun: dryRun)
     }
 
-    /// Writes the live experiences as official JSONL (one record per line, Python `json.dumps` spacing),
+    /// Writes the live experiences as official JSONL (one record per line, compact with sorted keys),
     /// and, when `embeddingsURL` is given, the embedding cache of `embeddingModel` (plus the query
     /// embeddings of exported experiences made by that model) as `{"id", "text", "embedding"}` lines.
     ///
-    /// Imported records are written back with their original keys, order and values; experiences from
+    /// Imported records are written back with their original keys and values; experiences from
     /// runs get status success/fail, think_list / action_list from their steps, and memory items
     /// rendered with `ExtractedItem.markdown(index:)`. An experience with no verdict is written as
     /// "fail" (the report says so). Archived items are left out unless `includeArchived`.
@@ -41,30 +41,33 @@ extension Bank {
     ) throws -> ExportReport {
         let (experiences, embeddingLines) = try read { db in
             let experiences = try Bank.exportRows(db, includeArchived: includeArchived)
-            var lines: [JSONValue] = []
+            var lines: [(text: String, key: String, vector: EmbeddingVector)] = []
             var seen = Set<String>()
             for cached in try Bank.cachedEmbeddings(db, model: embeddingModel) {
                 seen.insert(cached.key + "\u{0}" + cached.text)
-                lines.append(OfficialFormat.embeddingRecord(key: cached.key, text: cached.text, vector: cached.vector))
+                lines.append(cached)
             }
             for experience in experiences where experience.embeddingModel == embeddingModel {
                 guard let floats = experience.queryEmbedding else { continue }
-                let key = JSONWriter.string(OfficialFormat.taskID(experience), style: .minimal)
+                let key = try JSONText.string(OfficialFormat.taskID(experience))
                 guard seen.insert(key + "\u{0}" + experience.query).inserted else { continue }
-                lines.append(
-                    OfficialFormat.embeddingRecord(key: key, text: experience.query, vector: EmbeddingVector(floats: floats)))
+                lines.append((experience.query, key, EmbeddingVector(floats: floats)))
             }
             return (experiences, lines)
         }
-        try Bank.checkFinite(
-            experiences: experiences, embeddings: embeddingLines.compactMap { $0["embedding"] }, file: bankURL.path)
+        try Bank.checkFinite(experiences: experiences, embeddings: embeddingLines.map(\.vector), file: bankURL.path)
         var unknownOutcome = false
-        let lines = experiences.map { experience in
-            JSONWriter.string(OfficialFormat.record(experience, unknownOutcome: &unknownOutcome), style: .python) + "\n"
+        let lines = try experiences.map { experience in
+            try Bank.exportText(
+                OfficialFormat.record(experience, unknownOutcome: &unknownOutcome), style: .compact, file: bankURL.path)
         }
         try Bank.writeExport(lines.joined(), to: bankURL)
         if let embeddingsURL {
-            let text = embeddingLines.map { JSONWriter.string($0, style: .python) + "\n" }.joined()
+            let text = try embeddingLines.map { line in
+                try Bank.exportText(
+                    OfficialFormat.embeddingRecord(key: line.key, text: line.text, vector: line.vector), style: .compact,
+                    file: embeddingsURL.path)
+            }.joined()
             try Bank.writeExport(text, to: embeddingsURL)
         }
         var notes: [String] = []

@@ -48,7 +48,7 @@ extension Bank {
         let itemRows = try Row.fetchAll(
             db,
             sql: itemSelect + " WHERE i.experience_pk IN (SELECT value FROM json_each(?)) ORDER BY i.experience_pk, i.position, i.pk",
-            arguments: [JSONWriter.string(.array(pks.map { .number(String($0)) }), style: .minimal)])
+            arguments: [try JSONText.string(pks)])
         for row in itemRows {
             let pk: Int64 = row["experience_pk"]
             itemsByExperience[pk, default: []].append(memoryItem(row))
@@ -78,7 +78,7 @@ extension Bank {
     /// Inserts an experience row (not its items) and returns its `pk`.
     static func insertExperience(
         _ db: Database, _ experience: Experience, createdAt: Double, source: String, importID: Int64? = nil,
-        extra: JSONValue = .object([])
+        extra: String = "{}"
     ) throws -> Int64 {
         if try liveExperienceExists(db, id: experience.id) {
             throw BankError.duplicateID(kind: "experience", id: experience.id)
@@ -93,7 +93,7 @@ extension Bank {
                 experience.id, experience.taskID, experience.query,
                 experience.queryEmbedding.map(EmbeddingVector.encodeFloats), experience.embeddingModel,
                 experience.outcome?.rawValue, experience.runID, experience.memoryMode.rawValue,
-                experience.trajectoryText, createdAt, source, importID, JSONWriter.string(extra, style: .minimal),
+                experience.trajectoryText, createdAt, source, importID, extra,
             ])
         return db.lastInsertedRowID
     }
@@ -101,7 +101,7 @@ extension Bank {
     /// Inserts an item row and its revision 1.
     static func insertItem(
         _ db: Database, _ item: MemoryItem, experiencePK: Int64, position: Int, createdAt: Double,
-        rawText: String? = nil, extra: JSONValue = .object([]), note: String? = nil
+        rawText: String? = nil, extra: String = "{}", note: String? = nil
     ) throws {
         if try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM memory_item WHERE id = ?)", arguments: [item.id])
             ?? false
@@ -117,8 +117,7 @@ extension Bank {
                 """,
             arguments: [
                 item.id, experiencePK, position, item.isArchived, item.isPinned, provenance.source.rawValue,
-                provenance.runID, provenance.taskID, provenance.query, provenance.verdict?.rawValue, createdAt,
-                JSONWriter.string(extra, style: .minimal),
+                provenance.runID, provenance.taskID, provenance.query, provenance.verdict?.rawValue, createdAt, extra,
             ])
         try db.execute(
             sql: """
@@ -128,11 +127,14 @@ extension Bank {
             arguments: [item.id, item.title, item.description, item.content, rawText, createdAt, note])
     }
 
-    /// Parses a JSON column written by the bank (`{}` when it is somehow unreadable).
-    static func jsonColumn(_ text: String?) -> JSONValue {
-        guard let text, let value = try? JSONParser.parse(Array(text.utf8)) else { return .object([]) }
-        return value
+    /// Parses a JSON column written by the bank (nil when it is somehow unreadable).
+    static func jsonColumn(_ text: String?) -> Any? {
+        guard let text else { return nil }
+        return try? JSONText.parse(Data(text.utf8))
     }
+
+    /// Parses a JSON-object column written by the bank (`[:]` when it is somehow unreadable).
+    static func jsonObjectColumn(_ text: String?) -> [String: Any] { jsonColumn(text) as? [String: Any] ?? [:] }
 
     /// The current time as unix seconds.
     static func now() -> Double { Date().timeIntervalSince1970 }

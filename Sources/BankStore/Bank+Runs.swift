@@ -52,7 +52,7 @@ extension Bank {
                 return RetrievalLogEntry(
                     runID: row["run_id"], rank: row["rank"], experienceID: row["experience_id"],
                     taskID: row["task_id"], query: row["query"], score: row["score"],
-                    itemIDs: Bank.jsonColumn(ids).arrayValue?.compactMap(\.stringValue) ?? [])
+                    itemIDs: (Bank.jsonColumn(ids) as? [Any])?.compactMap { $0 as? String } ?? [])
             }
         }
     }
@@ -147,7 +147,7 @@ extension Bank {
                     """,
                 arguments: [
                     run.id, offset + 1, hit.experienceID, hit.taskID, hit.query, hit.score,
-                    JSONWriter.string(.array(hit.itemIDs.map(JSONValue.string)), style: .minimal),
+                    try JSONText.string(hit.itemIDs),
                 ])
         }
         try db.execute(sql: "DELETE FROM run_injected_item WHERE run_id = ?", arguments: [run.id])

@@ -12,7 +12,7 @@ extension Bank {
     /// created at timestamp, task id = the first item's source_task_id) with its items as revision 1
     /// (source `.importedSeed`). Every vector goes into the embedding cache under
     /// `Bank.seedEmbeddingModel`; the vector of an entry's task_query becomes its query embedding.
-    /// Fields the bank has no column for are kept so that `exportSeed` reproduces the file.
+    /// Fields the bank has no column for are kept so that `exportSeed` writes the same JSON back.
     ///
     /// Both files are read and validated completely before anything is written, and then written in
     /// one transaction: a malformed or foreign file is refused with `BankError.invalidFile` (naming the
@@ -26,11 +26,12 @@ extension Bank {
         return try commit(prepared, onDuplicate: onDuplicate, dryRun: dryRun)
     }
 
-    /// Writes the live experiences as a seed `memory_bank.json` (two-space indented JSON array), and,
+    /// Writes the live experiences as a seed `memory_bank.json` (a pretty-printed JSON array with sorted
+    /// keys, written by `JSONSerialization`), and,
     /// when `embeddingsURL` is given, the embedding cache of `embeddingModel` (plus the query embeddings
     /// of exported experiences made by that model) as `embeddings.json`.
     ///
-    /// Imported entries are written back with their original keys, key order and values (items at
+    /// Imported entries are written back with their original keys and values (items at
     /// their current revision); experiences from runs get source_task_id = task id, success_signal =
     /// outcome, extraction_timestamp = created at, and final_state / model_output / steps_taken from
     /// their run. Archived items are left out unless `includeArchived`. Files are replaced atomically.
@@ -41,22 +42,22 @@ extension Bank {
     ) throws -> ExportReport {
         let (experiences, embeddings) = try read { db in
             let experiences = try Bank.exportRows(db, includeArchived: includeArchived)
-            var members: [JSONMember] = []
-            var seen = Set<String>()
-            for cached in try Bank.cachedEmbeddings(db, model: embeddingModel) where seen.insert(cached.text).inserted {
-                members.append(JSONMember(cached.text, cached.vector.json))
+            var vectors: [String: EmbeddingVector] = [:]
+            for cached in try Bank.cachedEmbeddings(db, model: embeddingModel) where vectors[cached.text] == nil {
+                vectors[cached.text] = cached.vector
             }
             for experience in experiences where experience.embeddingModel == embeddingModel {
-                guard let floats = experience.queryEmbedding, seen.insert(experience.query).inserted else { continue }
-                members.append(JSONMember(experience.query, EmbeddingVector(floats: floats).json))
+                guard let floats = experience.queryEmbedding, vectors[experience.query] == nil else { continue }
+                vectors[experience.query] = EmbeddingVector(floats: floats)
             }
-            return (experiences, members)
+            return (experiences, vectors)
         }
-        try Bank.checkFinite(experiences: experiences, embeddings: embeddings.map(\.value), file: bankURL.path)
-        let bank = JSONWriter.string(.array(experiences.map(SeedFormat.entry)), style: .pretty) + "\n"
+        try Bank.checkFinite(experiences: experiences, embeddings: Array(embeddings.values), file: bankURL.path)
+        let bank = try Bank.exportText(experiences.map(SeedFormat.entry), style: .pretty, file: bankURL.path)
         try Bank.writeExport(bank, to: bankURL)
         if let embeddingsURL {
-            try Bank.writeExport(JSONWriter.string(.object(embeddings), style: .pretty) + "\n", to: embeddingsURL)
+            let text = try Bank.exportText(embeddings.mapValues(\.json), style: .pretty, file: embeddingsURL.path)
+            try Bank.writeExport(text, to: embeddingsURL)
         }
         return ExportReport(
             format: .seed, file: bankURL.path, embeddingsFile: embeddingsURL?.path, experiences: experiences.count,

@@ -11,7 +11,7 @@ import ReasoningBank
 public final class Bank: MemoryStore, Sendable {
     /// The database file, or nil for an in-memory bank.
     public let path: String?
-    /// The connection pool (file) or queue (in memory). Both are `Sendable`.
+    /// The serial database queue (`Sendable`).
     let writer: any DatabaseWriter
 
     /// Opens the bank at `path`, creating the folder and the file if needed.
@@ -28,15 +28,25 @@ public final class Bank: MemoryStore, Sendable {
         } catch {
             throw BankError.cannotOpen(path: resolved, detail: "its folder \(folder) cannot be created")
         }
-        let pool: DatabasePool
+        // One serial connection in WAL mode. WAL is set with the pragma (persistent, a no-op when already
+        // set) rather than GRDB's `.wal` journal mode, which writes a dummy table whenever the -wal file is
+        // missing: a bank that is only opened, read and closed keeps its bytes.
+        var configuration = Bank.configuration(readonly: false)
+        configuration.prepareDatabase { db in
+            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                throw BankError.cannotOpen(path: resolved, detail: "SQLite could not switch it to WAL mode")
+            }
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        let queue: DatabaseQueue
         do {
-            pool = try DatabasePool(path: resolved, configuration: Bank.configuration(readonly: false))
+            queue = try DatabaseQueue(path: resolved, configuration: configuration)
         } catch {
             throw BankError.cannotOpen(path: resolved, detail: Bank.describe(error))
         }
         self.path = resolved
-        self.writer = pool
-        try Bank.migrate(pool, path: resolved)
+        self.writer = queue
+        try Bank.migrate(queue, path: resolved)
     }
 
     private init(path: String?, writer: any DatabaseWriter) {
@@ -56,18 +66,10 @@ public final class Bank: MemoryStore, Sendable {
         return Bank(path: nil, writer: queue)
     }
 
-    /// Closes the database. A file bank is checkpointed first, so the `.sqlite` file alone holds
-    /// everything afterwards (its `-wal` file may remain, holding only copies). Any later call on this
-    /// bank throws.
+    /// Closes the database. SQLite folds the WAL back into the `.sqlite` file when its last connection
+    /// closes, so the file alone holds everything afterwards. Any later call on this bank throws.
     public func close() throws {
         do {
-            if path != nil {
-                // GRDB closes its read-only connections last, and they do not fold the WAL back into the
-                // database file, so checkpoint here (best effort: another process may hold the bank).
-                // The WAL is not truncated: GRDB writes to a bank whose WAL is empty when it opens it,
-                // and a bank that is only opened and closed should keep its bytes.
-                try? writer.writeWithoutTransaction { db in _ = try db.checkpoint(.full) }
-            }
             try writer.close()
         } catch {
             throw BankError.database(Bank.describe(error))

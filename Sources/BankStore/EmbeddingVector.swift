@@ -58,13 +58,17 @@ struct EmbeddingVector: Sendable, Equatable {
         }
     }
 
-    /// The numbers as JSON, each the shortest decimal that reads back exactly in the storage precision.
-    var json: JSONValue {
+    /// The numbers for `JSONText.string`, each written as the shortest decimal that reads back exactly
+    /// in the storage precision (`Float` or `Double`).
+    var json: [NSNumber] {
         switch precision {
-        case .float32: .array(values.map { .float(Float($0)) })
-        case .float64: .array(values.map { .double($0) })
+        case .float32: values.map { JSONText.number(Float($0)) }
+        case .float64: values.map { JSONText.number($0) }
         }
     }
+
+    /// Whether every number is finite (JSON has no NaN or infinity).
+    var isFinite: Bool { values.allSatisfy(\.isFinite) }
 
     /// Float32 little-endian bytes, the format of `experience.query_embedding`.
     static func encodeFloats(_ floats: [Float]) -> Data {

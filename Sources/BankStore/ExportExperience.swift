@@ -14,7 +14,8 @@ struct ExportExperience {
         var taskID: String?
         var verdict: VerdictStatus?
         var createdAt: Double
-        var extra: JSONValue
+        /// The `extra` column, parsed.
+        var extra: [String: Any]
     }
 
     var id: String
@@ -26,18 +27,16 @@ struct ExportExperience {
     var createdAt: Double
     var embeddingModel: String?
     var queryEmbedding: [Float]?
-    var extra: JSONValue
+    /// The `extra` column, parsed.
+    var extra: [String: Any]
     var items: [Item]
     /// The run that produced the experience, when it is in the bank.
     var run: RunRecord?
 
-    /// The `extra` block written by an import of `format`, if this experience came from one.
-    func imported(_ format: BankFileFormat) -> (keyOrder: [String], fields: [JSONMember])? {
-        guard extra["format"]?.stringValue == format.rawValue,
-            let order = extra["key_order"]?.arrayValue?.compactMap(\.stringValue),
-            let fields = extra["fields"]?.members
-        else { return nil }
-        return (order, fields)
+    /// The members without a column that an import of `format` kept, if this experience came from one.
+    func imported(_ format: BankFileFormat) -> [String: Any]? {
+        guard extra["format"] as? String == format.rawValue else { return nil }
+        return extra["fields"] as? [String: Any]
     }
 
     /// Think and action texts of the trajectory: from the run's steps, else from the

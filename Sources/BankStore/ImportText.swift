@@ -38,6 +38,47 @@ struct ImportText {
         return text
     }
 
+    /// Parses `bytes[range]` (by default the whole text after any byte-order mark) with Foundation's
+    /// `JSONSerialization`; a syntax error refuses the file, naming the line and column where Foundation
+    /// stopped and what is there. `what` names the parsed text in the message: "file" or "line".
+    func json(in range: Range<Int>? = nil, what: String = "file") throws -> Any {
+        let range = range ?? start..<bytes.count
+        do {
+            return try JSONText.parse(Data(bytes[range]))
+        } catch {
+            throw syntaxRefusal(error, in: range, what: what)
+        }
+    }
+
+    private func syntaxRefusal(_ error: JSONText.SyntaxError, in range: Range<Int>, what: String) -> BankError {
+        var problem = "the \(what) is not valid JSON: \(error.reason)"
+        let location: String?
+        switch error.position {
+        case .byte(let offset):
+            let absolute = min(range.lowerBound + max(offset, 0), range.upperBound)
+            location = self.location(ofOffset: absolute)
+            problem += " (found \(describeByte(at: absolute, end: range.upperBound, what: what)))"
+        case .lineAndColumn(let line, let column):
+            location = "line \(lineAndColumn(ofOffset: range.lowerBound).line + line - 1), column \(column)"
+        case nil where error.reason.lowercased().contains("end of file"):
+            location = self.location(ofOffset: range.upperBound)
+            problem += " (a string, array or object is not closed; is the \(what) truncated?)"
+        case nil:
+            // Foundation did not say where (e.g. a number too large for a Double): name the line if parsing one.
+            location = what == "line" ? "line \(lineAndColumn(ofOffset: range.lowerBound).line)" : nil
+        }
+        return refusal(at: location, problem)
+    }
+
+    private func describeByte(at offset: Int, end: Int, what: String) -> String {
+        guard offset < end else { return "the end of the \(what)" }
+        let byte = bytes[offset]
+        if byte >= 0x21 && byte < 0x7F { return "character '\(Character(Unicode.Scalar(byte)))'" }
+        let scalar = String(decoding: bytes[offset..<min(offset + 4, end)], as: UTF8.self).unicodeScalars.first
+        if byte >= 0x80, let scalar, scalar != "\u{FFFD}" { return "character '\(scalar)'" }
+        return "byte 0x" + String(byte, radix: 16, uppercase: true)
+    }
+
     /// `line L, column C` (1-based) of a byte offset.
     func location(ofOffset offset: Int) -> String {
         let (line, column) = lineAndColumn(ofOffset: offset)

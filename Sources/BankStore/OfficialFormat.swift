@@ -21,7 +21,6 @@ enum OfficialFormat {
 
     /// Record keys that live in experience or item columns (all others are kept in `extra`).
     static let columnKeys: Set<String> = ["query", "status", "memory_items"]
-    static let keyOrder = ["task_id", "query", "think_list", "action_list", "status", "memory_items", "template_id"]
 
     // MARK: Import
 
@@ -35,13 +34,7 @@ enum OfficialFormat {
         var lineOfID: [String: Int] = [:]
         var unparsed = 0
         for (number, range) in text.lines() where !text.isBlank(range) {
-            let value: JSONValue
-            do {
-                value = try JSONParser.parse(text.bytes, range: range)
-            } catch {
-                let column = text.lineAndColumn(ofOffset: error.offset).column
-                throw text.refusal(at: "line \(number), column \(column)", "the line is not valid JSON: \(error.message)")
-            }
+            let value = try text.json(in: range, what: "line")
             let (entry, unparsedHere) = try prepareRecord(
                 value, text: text, line: number, mode: mode, importedAt: importedAt, embeddings: embeddingLines)
             if let first = lineOfID[entry.experience.id] {
@@ -64,16 +57,18 @@ enum OfficialFormat {
     }
 
     private static func prepareRecord(
-        _ value: JSONValue, text: ImportText, line: Int, mode: MemoryMode, importedAt: Double,
+        _ value: Any, text: ImportText, line: Int, mode: MemoryMode, importedAt: Double,
         embeddings: [EmbeddingLine]
     ) throws -> (PreparedImport.Entry, Int) {
         let fields = try ImportFields(value, text: text, place: "line \(line)", what: "a record")
         let taskIDValue = try fields.require("task_id", "a string or a whole number")
         let taskID: String
-        switch taskIDValue {
-        case .string(let string): taskID = string
-        case .number(let literal) where taskIDValue.isIntegerLiteral: taskID = literal
-        default: throw fields.refusal("task_id", "expected a string or a whole number, found \(taskIDValue.kindDescription)")
+        if let string = taskIDValue as? String {
+            taskID = string
+        } else if JSONText.isInteger(taskIDValue) {
+            taskID = try JSONText.string(taskIDValue)
+        } else {
+            throw fields.refusal("task_id", "expected a string or a whole number, found \(JSONText.describe(taskIDValue))")
         }
         let query = try fields.string("query")
         let thinks = try fields.optionalStrings("think_list")
@@ -85,35 +80,32 @@ enum OfficialFormat {
         case "fail": status = .failure
         default: throw fields.refusal("status", "expected \"success\" or \"fail\", found \"\(statusText.prefix(40))\"")
         }
-        if let template = fields.value("template_id") {
-            switch template {
-            case .null, .string: break
-            case .number where template.isIntegerLiteral: break
-            default:
-                throw fields.refusal("template_id", "expected a string, a whole number or null, found \(template.kindDescription)")
-            }
+        if let template = fields.value("template_id"),
+            !(JSONText.isNull(template) || template is String || JSONText.isInteger(template))
+        {
+            throw fields.refusal(
+                "template_id", "expected a string, a whole number or null, found \(JSONText.describe(template))")
         }
         let itemsValue = try fields.require("memory_items", "an array of strings")
         let strings: [String]
         var itemsWereOneString = false
-        switch itemsValue {
-        case .array(let values):
+        if let values = itemsValue as? [Any] {
             strings = try values.enumerated().map { index, element in
-                guard let string = element.stringValue else {
-                    throw fields.refusal("memory_items[\(index)]", "expected a string, found \(element.kindDescription)")
+                guard let string = element as? String else {
+                    throw fields.refusal("memory_items[\(index)]", "expected a string, found \(JSONText.describe(element))")
                 }
                 return string
             }
-        case .string(let string):
+        } else if let string = itemsValue as? String {
             // The official MaTTS code stores all items as one string; accept and reproduce it.
             strings = [string]
             itemsWereOneString = true
-        default:
-            throw fields.refusal("memory_items", "expected an array of strings, found \(itemsValue.kindDescription)")
+        } else {
+            throw fields.refusal("memory_items", "expected an array of strings, found \(JSONText.describe(itemsValue))")
         }
 
-        let id = "x-" + fnv1a48(JSONWriter.string(value, style: .minimal, sortKeys: true))
-        let taskKey = JSONWriter.string(taskIDValue, style: .minimal)
+        let id = "x-" + fnv1a48(try JSONText.string(value))
+        let taskKey = try JSONText.string(taskIDValue)
         let vector = embeddings.last(where: { $0.key == taskKey && $0.text == query })
             ?? embeddings.last(where: { $0.text == query }) ?? embeddings.last(where: { $0.key == taskKey })
         let floats = vector?.vector.floats
@@ -135,11 +127,8 @@ enum OfficialFormat {
                     provenance: Provenance(
                         experienceID: id, runID: nil, taskID: taskID, query: query, verdict: status,
                         source: .importedOfficial, createdAt: Date(timeIntervalSince1970: importedAt)))
-                let extra = JSONValue.object([
-                    JSONMember("format", .string(BankFileFormat.official.rawValue)),
-                    JSONMember("raw_index", .int(rawIndex)),
-                    JSONMember("part", .int(part)),
-                    JSONMember("parts", .int(parsed.count)),
+                let extra = try JSONText.string([
+                    "format": BankFileFormat.official.rawValue, "raw_index": rawIndex, "part": part, "parts": parsed.count,
                 ])
                 items.append(PreparedImport.Item(item: memory, createdAt: importedAt, rawText: raw, extra: extra))
             }
@@ -158,11 +147,9 @@ enum OfficialFormat {
             id: id, taskID: taskID, query: query, queryEmbedding: embedding,
             embeddingModel: embedding == nil ? nil : embeddingModel, outcome: status, runID: nil, memoryMode: mode,
             items: items.map(\.item), createdAt: Date(timeIntervalSince1970: importedAt), trajectoryText: trajectory)
-        var extra = SeedFormat.extraBlock(fields, columnKeys: columnKeys, format: .official)
-        if itemsWereOneString, case .object(var members) = extra {
-            members.append(JSONMember("memory_items_string", .bool(true)))
-            extra = .object(members)
-        }
+        let extra = try SeedFormat.extraBlock(
+            fields, columnKeys: columnKeys, format: .official,
+            flags: itemsWereOneString ? ["memory_items_string": true] : [:])
         return (PreparedImport.Entry(experience: experience, createdAt: importedAt, extra: extra, items: items), unparsed)
     }
 
@@ -176,25 +163,17 @@ enum OfficialFormat {
         let text = try ImportText.read(url, expected: embeddingsExpected)
         var lines: [EmbeddingLine] = []
         for (number, range) in text.lines() where !text.isBlank(range) {
-            let value: JSONValue
-            do {
-                value = try JSONParser.parse(text.bytes, range: range)
-            } catch {
-                let column = text.lineAndColumn(ofOffset: error.offset).column
-                throw text.refusal(at: "line \(number), column \(column)", "the line is not valid JSON: \(error.message)")
-            }
+            let value = try text.json(in: range, what: "line")
             let fields = try ImportFields(value, text: text, place: "line \(number)", what: "an embedding record")
             let id = try fields.require("id", "the task id")
-            switch id {
-            case .string, .null: break
-            case .number where id.isIntegerLiteral: break
-            default: throw fields.refusal("id", "expected a task id (a string or a whole number), found \(id.kindDescription)")
+            guard id is String || JSONText.isNull(id) || JSONText.isInteger(id) else {
+                throw fields.refusal("id", "expected a task id (a string or a whole number), found \(JSONText.describe(id))")
             }
             let embedded = try fields.string("text")
             let vector = try ImportFields.embedding(try fields.require("embedding", "an array of numbers")) {
                 fields.refusal("embedding", $0)
             }
-            lines.append(EmbeddingLine(key: JSONWriter.string(id, style: .minimal), text: embedded, vector: vector))
+            lines.append(EmbeddingLine(key: try JSONText.string(id), text: embedded, vector: vector))
         }
         return lines
     }
@@ -221,30 +200,29 @@ enum OfficialFormat {
 
     /// One line of the bank file (without its line break); `unknownOutcome` is set when a missing
     /// verdict had to be written as "fail".
-    static func record(_ experience: ExportExperience, unknownOutcome: inout Bool) -> JSONValue {
-        let imported = experience.imported(.official)
-        var fields: [String: JSONValue] = [:]
-        for member in imported?.fields ?? [] { fields[member.key] = member.value }
-        if imported == nil {
+    static func record(_ experience: ExportExperience, unknownOutcome: inout Bool) -> [String: Any] {
+        var record: [String: Any]
+        if let fields = experience.imported(.official) {
+            record = fields
+        } else {
             let (thinks, actions) = experience.thinksAndActions
-            fields["task_id"] = taskID(experience)
-            fields["think_list"] = .array(thinks.map(JSONValue.string))
-            fields["action_list"] = .array(actions.map(JSONValue.string))
-            fields["template_id"] = .optionalString(experience.run?.task.family)
+            record = [
+                "task_id": taskID(experience), "think_list": thinks, "action_list": actions,
+                "template_id": JSONText.orNull(experience.run?.task.family),
+            ]
         }
         if experience.outcome == nil { unknownOutcome = true }
-        var memoryItems: JSONValue = .array(memoryStrings(experience.items).map(JSONValue.string))
-        if experience.extra["memory_items_string"]?.boolValue == true, case .array(let strings) = memoryItems,
-            strings.count == 1, experience.items.allSatisfy({ $0.rawText != nil })
+        let strings = memoryStrings(experience.items)
+        if experience.extra["memory_items_string"].flatMap(JSONText.bool) == true, strings.count == 1,
+            experience.items.allSatisfy({ $0.rawText != nil })
         {
-            memoryItems = strings[0]
+            record["memory_items"] = strings[0]
+        } else {
+            record["memory_items"] = strings
         }
-        let columns: [String: JSONValue] = [
-            "query": .string(experience.query),
-            "status": .string(experience.outcome == .success ? "success" : "fail"),
-            "memory_items": memoryItems,
-        ]
-        return .object(SeedFormat.ordered(imported?.keyOrder ?? keyOrder, columns: columns, fields: fields))
+        record["query"] = experience.query
+        record["status"] = experience.outcome == .success ? "success" : "fail"
+        return record
     }
 
     /// The memory-item strings: an imported string is written back as it was while every item parsed
@@ -254,14 +232,14 @@ enum OfficialFormat {
         var index = 0
         while index < items.count {
             let item = items[index]
-            let rawIndex = item.extra["format"]?.stringValue == BankFileFormat.official.rawValue
-                ? item.extra["raw_index"]?.doubleValue : nil
-            let parts = Int(item.extra["parts"]?.doubleValue ?? 1)
+            let rawIndex = item.extra["format"] as? String == BankFileFormat.official.rawValue
+                ? item.extra["raw_index"].flatMap(JSONText.double) : nil
+            let parts = Int(item.extra["parts"].flatMap(JSONText.double) ?? 1)
             var group = [item]
             if let rawIndex {
                 var next = index + 1
-                while next < items.count, items[next].extra["raw_index"]?.doubleValue == rawIndex,
-                    items[next].extra["format"]?.stringValue == BankFileFormat.official.rawValue
+                while next < items.count, items[next].extra["raw_index"].flatMap(JSONText.double) == rawIndex,
+                    items[next].extra["format"] as? String == BankFileFormat.official.rawValue
                 {
                     group.append(items[next])
                     next += 1
@@ -284,16 +262,13 @@ enum OfficialFormat {
     }
 
     /// The record's task_id: as imported (string or number), else the task id or, lacking one, the experience id.
-    static func taskID(_ experience: ExportExperience) -> JSONValue {
-        if let fields = experience.imported(.official)?.fields, let value = fields.last(where: { $0.key == "task_id" }) {
-            return value.value
-        }
-        return .string(experience.taskID ?? experience.id)
+    static func taskID(_ experience: ExportExperience) -> Any {
+        experience.imported(.official)?["task_id"] ?? experience.taskID ?? experience.id
     }
 
-    /// One line of the embeddings file.
-    static func embeddingRecord(key: String, text: String, vector: EmbeddingVector) -> JSONValue {
-        let id = (try? JSONParser.parse(Array(key.utf8))) ?? .null
-        return .object([JSONMember("id", id), JSONMember("text", .string(text)), JSONMember("embedding", vector.json)])
+    /// One line of the embeddings file; `key` is the JSON text of the line's id.
+    static func embeddingRecord(key: String, text: String, vector: EmbeddingVector) -> [String: Any] {
+        let id = (try? JSONText.parse(Data(key.utf8))) ?? NSNull()
+        return ["id": id, "text": text, "embedding": vector.json]
     }
 }

@@ -7,13 +7,15 @@ struct PreparedImport: Sendable {
         var item: MemoryItem
         var createdAt: Double
         var rawText: String?
-        var extra: JSONValue
+        /// The `extra` column as JSON text (see `SeedFormat.extraBlock`).
+        var extra: String
     }
 
     struct Entry: Sendable {
         var experience: Experience
         var createdAt: Double
-        var extra: JSONValue
+        /// The `extra` column as JSON text (see `SeedFormat.extraBlock`).
+        var extra: String
         var items: [Item]
     }
 

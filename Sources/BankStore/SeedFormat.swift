@@ -22,23 +22,18 @@ enum SeedFormat {
 
     /// Entry keys that live in experience columns (all others are kept in `extra`).
     static let entryColumnKeys: Set<String> = ["id", "task_query", "trajectory", "success", "memory_items", "timestamp"]
-    static let entryKeyOrder = [
-        "id", "task_query", "trajectory", "success", "memory_items", "timestamp", "final_state", "model_output",
-        "steps_taken",
-    ]
     /// Item keys that live in revision columns.
     static let itemColumnKeys: Set<String> = ["title", "description", "content"]
-    static let itemKeyOrder = ["title", "description", "content", "source_task_id", "success_signal", "extraction_timestamp"]
 
     // MARK: Import
 
     /// Reads and validates both files completely; nothing is written.
     static func prepare(bankURL: URL, embeddingsURL: URL?) throws -> PreparedImport {
         let text = try ImportText.read(bankURL, expected: expected)
-        let top = try parse(text)
-        guard let entries = top.arrayValue else {
-            var problem = "expected a JSON array of entries at the top level, found \(top.kindDescription)"
-            if let members = top.members, !members.isEmpty, members.allSatisfy({ $0.value.arrayValue != nil }) {
+        let top = try text.json()
+        guard let entries = top as? [Any] else {
+            var problem = "expected a JSON array of entries at the top level, found \(JSONText.describe(top))"
+            if let object = top as? [String: Any], !object.isEmpty, object.values.allSatisfy({ $0 is [Any] }) {
                 problem += " (this looks like an embeddings.json; import the memory_bank.json beside it)"
             }
             throw text.refusal(at: nil, problem)
@@ -55,7 +50,7 @@ enum SeedFormat {
         var firstIndexOfID: [String: Int] = [:]
         var notes: [String] = []
         for (index, value) in entries.enumerated() {
-            let readableID = value["id"]?.stringValue.map { " (id \"\($0.prefix(40))\")" } ?? ""
+            let readableID = ((value as? [String: Any])?["id"] as? String).map { " (id \"\($0.prefix(40))\")" } ?? ""
             let place = "entry \(index + 1) of \(entries.count)\(readableID)"
             let entry = try prepareEntry(value, text: text, place: place, vectors: vectors)
             if let first = firstIndexOfID[entry.experience.id] {
@@ -78,7 +73,7 @@ enum SeedFormat {
     }
 
     private static func prepareEntry(
-        _ value: JSONValue, text: ImportText, place: String, vectors: [String: EmbeddingVector]
+        _ value: Any, text: ImportText, place: String, vectors: [String: EmbeddingVector]
     ) throws -> PreparedImport.Entry {
         let fields = try ImportFields(value, text: text, place: place, what: "an entry")
         let id = try fields.string("id")
@@ -114,7 +109,7 @@ enum SeedFormat {
             items.append(
                 PreparedImport.Item(
                     item: memory, createdAt: createdAt, rawText: nil,
-                    extra: extraBlock(item, columnKeys: itemColumnKeys)))
+                    extra: try extraBlock(item, columnKeys: itemColumnKeys)))
         }
         var embedding: [Float]?
         if let vector = vectors[query] {
@@ -127,104 +122,75 @@ enum SeedFormat {
             runID: nil, memoryMode: .reasoningbank, items: items.map(\.item),
             createdAt: Date(timeIntervalSince1970: timestamp), trajectoryText: trajectory)
         return PreparedImport.Entry(
-            experience: experience, createdAt: timestamp, extra: extraBlock(fields, columnKeys: entryColumnKeys),
+            experience: experience, createdAt: timestamp, extra: try extraBlock(fields, columnKeys: entryColumnKeys),
             items: items)
     }
 
-    /// `{"format": "seed", "key_order": [...], "fields": {non-column members}}`.
-    static func extraBlock(_ fields: ImportFields, columnKeys: Set<String>, format: BankFileFormat = .seed) -> JSONValue {
-        let order = fields.keyOrder
-        let kept = order.filter { !columnKeys.contains($0) }.compactMap { key in
-            fields.value(key).map { JSONMember(key, $0) }
-        }
-        return .object([
-            JSONMember("format", .string(format.rawValue)),
-            JSONMember("key_order", .array(order.map(JSONValue.string))),
-            JSONMember("fields", .object(kept)),
-        ])
+    /// The `extra` column of an imported object, `{"format": "seed", "fields": {non-column members}}`
+    /// plus `flags`, as JSON text.
+    static func extraBlock(
+        _ fields: ImportFields, columnKeys: Set<String>, format: BankFileFormat = .seed, flags: [String: Any] = [:]
+    ) throws -> String {
+        let block: [String: Any] = ["format": format.rawValue, "fields": fields.members(except: columnKeys)]
+        return try JSONText.string(block.merging(flags) { kept, _ in kept })
     }
 
-    /// The text → vector pairs of an embeddings.json, in file order (a repeated text keeps its first
-    /// position and its last vector, as Python's `json.load` would).
+    /// The text → vector pairs of an embeddings.json, sorted by text (JSON objects are unordered; a
+    /// repeated text keeps its last vector, as Python's `json.load` would).
     static func parseEmbeddings(_ url: URL) throws -> [(String, EmbeddingVector)] {
         let text = try ImportText.read(url, expected: embeddingsExpected)
-        let top = try parse(text)
-        guard let members = top.members else {
-            throw text.refusal(at: nil, "expected a JSON object mapping texts to vectors, found \(top.kindDescription)")
+        let top = try text.json()
+        guard let object = top as? [String: Any] else {
+            throw text.refusal(at: nil, "expected a JSON object mapping texts to vectors, found \(JSONText.describe(top))")
         }
-        var order: [String] = []
-        var vectors: [String: EmbeddingVector] = [:]
-        for (index, member) in members.enumerated() {
-            let vector = try ImportFields.embedding(member.value) { problem in
-                text.refusal(at: "member \(index + 1) of \(members.count) (text \"\(member.key.prefix(50))\")", problem)
+        return try object.keys.sorted().map { key in
+            let vector = try ImportFields.embedding(object[key]!) { problem in
+                text.refusal(at: "the vector of the text \"\(key.prefix(50))\"", problem)
             }
-            if vectors.updateValue(vector, forKey: member.key) == nil { order.append(member.key) }
-        }
-        return order.map { ($0, vectors[$0]!) }
-    }
-
-    static func parse(_ text: ImportText) throws -> JSONValue {
-        do {
-            return try JSONParser.parse(text.bytes, range: text.start..<text.bytes.count)
-        } catch {
-            throw text.refusal(at: text.location(ofOffset: error.offset), "the file is not valid JSON: \(error.message)")
+            return (key, vector)
         }
     }
 
     // MARK: Export
 
-    /// One entry of memory_bank.json.
-    static func entry(_ experience: ExportExperience) -> JSONValue {
-        let imported = experience.imported(.seed)
-        var fields: [String: JSONValue] = [:]
-        for member in imported?.fields ?? [] { fields[member.key] = member.value }
-        if imported == nil {
+    /// One entry of memory_bank.json: an imported entry with its original members (items at their
+    /// current revision), any other experience with the seed's keys filled from its run.
+    static func entry(_ experience: ExportExperience) -> [String: Any] {
+        var entry: [String: Any]
+        if let fields = experience.imported(.seed) {
+            entry = fields
+        } else {
             let run = experience.run
-            fields["final_state"] = .optionalString(run.map(\.trajectory.finalState))
-            fields["model_output"] = .optionalString(run?.trajectory.finalAnswer)
-            fields["steps_taken"] = run.map { .int($0.trajectory.steps.count) } ?? .null
+            entry = [
+                "final_state": JSONText.orNull(run?.trajectory.finalState),
+                "model_output": JSONText.orNull(run?.trajectory.finalAnswer),
+                "steps_taken": JSONText.orNull(run?.trajectory.steps.count),
+            ]
         }
-        let columns: [String: JSONValue] = [
-            "id": .string(experience.id),
-            "task_query": .string(experience.query),
-            "trajectory": .string(experience.trajectoryText ?? ""),
-            "success": .bool(experience.outcome == .success),
-            "memory_items": .array(experience.items.map { item(for: $0, of: experience) }),
-            "timestamp": .double(experience.createdAt),
-        ]
-        return .object(ordered(imported?.keyOrder ?? entryKeyOrder, columns: columns, fields: fields))
+        entry["id"] = experience.id
+        entry["task_query"] = experience.query
+        entry["trajectory"] = experience.trajectoryText ?? ""
+        entry["success"] = experience.outcome == .success
+        entry["memory_items"] = experience.items.map { item(for: $0, of: experience) }
+        entry["timestamp"] = JSONText.number(experience.createdAt)
+        return entry
     }
 
-    private static func item(for item: ExportExperience.Item, of experience: ExportExperience) -> JSONValue {
-        let importedOrder = item.extra["format"]?.stringValue == BankFileFormat.seed.rawValue
-            ? item.extra["key_order"]?.arrayValue?.compactMap(\.stringValue) : nil
-        var fields: [String: JSONValue] = [:]
-        if importedOrder != nil {
-            for member in item.extra["fields"]?.members ?? [] { fields[member.key] = member.value }
+    private static func item(for item: ExportExperience.Item, of experience: ExportExperience) -> [String: Any] {
+        var fields: [String: Any]
+        if item.extra["format"] as? String == BankFileFormat.seed.rawValue, let kept = item.extra["fields"] as? [String: Any] {
+            fields = kept
         } else {
             let verdict = item.verdict ?? experience.outcome
-            fields["source_task_id"] = .optionalString(item.taskID ?? experience.taskID)
-            fields["success_signal"] = verdict.map { .bool($0 == .success) } ?? .null
-            fields["extraction_timestamp"] = .double(item.createdAt)
+            fields = [
+                "source_task_id": JSONText.orNull(item.taskID ?? experience.taskID),
+                "success_signal": JSONText.orNull(verdict.map { $0 == .success }),
+                "extraction_timestamp": JSONText.number(item.createdAt),
+            ]
         }
-        let columns: [String: JSONValue] = [
-            "title": .string(item.title), "description": .string(item.description), "content": .string(item.content),
-        ]
-        return .object(ordered(importedOrder ?? itemKeyOrder, columns: columns, fields: fields))
-    }
-
-    /// Members in `order`, each from `columns` or else `fields`; keys of either missing from `order` follow.
-    static func ordered(_ order: [String], columns: [String: JSONValue], fields: [String: JSONValue]) -> [JSONMember] {
-        var members: [JSONMember] = []
-        var written = Set<String>()
-        for key in order where !written.contains(key) {
-            guard let value = columns[key] ?? fields[key] else { continue }
-            members.append(JSONMember(key, value))
-            written.insert(key)
-        }
-        for key in columns.keys.sorted() where !written.contains(key) {
-            members.append(JSONMember(key, columns[key]!))
-        }
-        return members
+        fields["title"] = item.title
+        fields["description"] = item.description
+        fields["content"] = item.content
+        return fields
     }
 }

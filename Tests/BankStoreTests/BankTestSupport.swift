@@ -36,17 +36,43 @@ enum Fixtures {
 
     static func bytes(_ url: URL) throws -> Data { try Data(contentsOf: url) }
 
-    static func json(_ url: URL) throws -> JSONValue { try JSONParser.parse([UInt8](try Data(contentsOf: url))) }
+    /// The file parsed by Foundation (`[String: Any]`, `[Any]`, `String`, `NSNumber`, `NSNull`).
+    static func json(_ url: URL) throws -> Any { try JSONText.parse(try Data(contentsOf: url)) }
 
-    /// The lines of a JSONL file, each parsed.
-    static func jsonLines(_ url: URL) throws -> [JSONValue] {
+    /// The lines of a JSONL file, each parsed as an object.
+    static func jsonLines(_ url: URL) throws -> [[String: Any]] {
         let text = String(decoding: try Data(contentsOf: url), as: UTF8.self)
-        return try text.split(separator: "\n").map { try JSONParser.parse(Array($0.utf8)) }
+        return try text.split(separator: "\n").map { line in
+            try #require(try JSONText.parse(Data(line.utf8)) as? [String: Any])
+        }
     }
 
-    /// The same file read by Foundation's `JSONSerialization`, an independent parser.
+    /// The same file as an `NSObject`, for `==` (numbers compared by value).
     static func foundationJSON(_ url: URL) throws -> NSObject {
         try JSONSerialization.jsonObject(with: try Data(contentsOf: url), options: [.fragmentsAllowed]) as! NSObject
+    }
+
+    /// Whether `exported` means the same JSON as `source`, types included: booleans stay booleans,
+    /// strings stay strings, integers stay integers of the same value, and every other number has the
+    /// same `Double` value (a whole one may be written as an integer, as Foundation writes `1.0` as `1`).
+    static func sameJSON(_ exported: Any, _ source: Any) -> Bool {
+        if JSONText.isNull(source) { return JSONText.isNull(exported) }
+        if let flag = JSONText.bool(source) { return JSONText.bool(exported) == flag }
+        if let number = JSONText.number(source) {
+            guard let other = JSONText.number(exported) else { return false }
+            if JSONText.isInteger(source) { return JSONText.isInteger(exported) && other.stringValue == number.stringValue }
+            return JSONText.double(other) == JSONText.double(number)
+        }
+        if let string = source as? String { return exported as? String == string }
+        if let array = source as? [Any] {
+            guard let other = exported as? [Any], other.count == array.count else { return false }
+            return zip(other, array).allSatisfy { sameJSON($0, $1) }
+        }
+        if let object = source as? [String: Any] {
+            guard let other = exported as? [String: Any], Set(other.keys) == Set(object.keys) else { return false }
+            return object.allSatisfy { key, value in sameJSON(other[key]!, value) }
+        }
+        return false
     }
 }
 

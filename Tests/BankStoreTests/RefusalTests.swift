@@ -73,15 +73,15 @@ struct BadImport: Sendable, CustomTestStringConvertible {
         BadImport(
             name: "nesting bomb", route: .seed, fileName: "memory_bank.json",
             bank: text(String(repeating: "[", count: 2000) + String(repeating: "]", count: 2000)),
-            mentions: ["line 1, column 513", "deeper than 512"]),
+            mentions: ["line 1, column 514", "too many nested arrays or dictionaries"]),
         BadImport(
             name: "embedding holds a string", route: .seed, fileName: "memory_bank.json", bank: text("[" + goodEntry + "]"),
             embeddings: text("{\"q1\": [0.1, 0.2], \"a\\nb\\nc\": [0.1, \"0.2\", 0.3]}"),
-            mentions: ["member 2 of 2 (text \"a\nb\nc\")", "element 1 of the embedding is a string"], blamesEmbeddings: true),
+            mentions: ["the vector of the text \"a\nb\nc\"", "element 1 of the embedding is a string"], blamesEmbeddings: true),
         BadImport(
             name: "embedding is not an array", route: .seed, fileName: "memory_bank.json", bank: text("[" + goodEntry + "]"),
             embeddings: text("{\"q1\": \"0.1,0.2\"}"),
-            mentions: ["member 1 of 1", "expected an embedding (an array of numbers)"], blamesEmbeddings: true),
+            mentions: ["the vector of the text \"q1\"", "expected an embedding (an array of numbers)"], blamesEmbeddings: true),
         BadImport(
             name: "embeddings.json is an array", route: .seed, fileName: "memory_bank.json", bank: text("[" + goodEntry + "]"),
             embeddings: text("[[0.1, 0.2]]"), mentions: ["expected a JSON object mapping texts to vectors"],

@@ -91,17 +91,24 @@ struct BankCommandTests {
         #expect(try sandbox.run(["bank", "list"]).stdout.contains(id))
     }
 
-    @Test("Ctrl-C during a run exits 130 and records the run as cancelled")
+    @Test("Ctrl-C during a suite exits 130, stops the suite, and leaves no run unfinished")
     func interrupt() throws {
         let sandbox = try Sandbox()
         defer { sandbox.folder.remove() }
-        let output = try sandbox.runner.run(
-            ["run", "--env", "qa", "--all", "--passes", "50", "--json"], interruptAfter: 1.0)
+        let path = sandbox.bankPath
+        // Interrupt once a run has finished: the signal handler is installed by then.
+        let output = try sandbox.runner.run(["run", "--env", "qa", "--all", "--passes", "50", "--json"]) {
+            guard let bank = try? Bank(path: path) else { return false }
+            defer { try? bank.close() }
+            return ((try? bank.runs(limit: 5)) ?? []).contains { $0.status == .success || $0.status == .failure }
+        }
         #expect(output.status == 130, "stderr: \(output.stderr)")
         let bank = try Bank(path: sandbox.bankPath)
         defer { try? bank.close() }
         let runs = try bank.runs()
-        #expect(runs.contains { $0.status == .cancelled })
+        // The signal lands inside a run (recorded as cancelled) or between two runs (none to record).
+        #expect(runs.count < 50 * 64)
+        #expect(runs.filter { $0.status == .cancelled }.count <= 1)
         #expect(!runs.contains { $0.status == .running })
     }
 }

@@ -218,3 +218,31 @@ struct ClosedLoopTests {
         #expect(await model.requests.first?.system == "EDITED")
     }
 }
+
+/// A model that never answers until its task is cancelled.
+private struct HangingModel: LanguageModel {
+    let descriptor = ModelDescriptor(provider: "test", model: "hanging", isSimulation: true)
+    func complete(_ request: ModelRequest) async throws -> ModelResponse {
+        try await Task.sleep(for: .seconds(3600))
+        return ModelResponse(text: "", usage: Usage())
+    }
+}
+
+@Suite("Cancelling a run")
+struct CancellationTests {
+    @Test("cancelling the task mid-call records the run as cancelled and stores nothing")
+    func cancelMidCall() async throws {
+        let store = InMemoryMemoryStore()
+        let loop = ClosedLoop(
+            models: ModelRoles(all: HangingModel()), embedder: WordEmbedder(),
+            environment: EchoEnvironment(expected: ["t1": "hello"]), store: store,
+            prompts: try ProjectFiles.defaultPrompts(), settings: LoopSettings())
+        let work = Task { try await loop.run(TaskSpec(id: "t1", query: "Say hello", environment: "echo")) { _ in } }
+        while await store.runs.isEmpty { await Task.yield() }
+        work.cancel()
+        let record = try await work.value
+        #expect(record.status == .cancelled)
+        #expect(await store.runs[record.id]?.status == .cancelled)
+        #expect(try await store.experiences().isEmpty)
+    }
+}

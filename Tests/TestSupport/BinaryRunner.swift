@@ -28,9 +28,10 @@ public struct BinaryRunner: Sendable {
     }
 
     /// Runs `rbank arguments…` with `input` on stdin and waits (at most `timeout` seconds).
-    /// With `interruptAfter`, sends SIGINT (as Ctrl-C would) after that many seconds.
+    /// With `interruptWhen`, sends SIGINT (as Ctrl-C would) as soon as the condition holds (polled every 50 ms).
     public func run(
-        _ arguments: [String], input: String? = nil, timeout: TimeInterval = 120, interruptAfter: TimeInterval? = nil
+        _ arguments: [String], input: String? = nil, timeout: TimeInterval = 120,
+        interruptWhen: (@Sendable () -> Bool)? = nil
     ) throws -> Output {
         let process = Process()
         process.executableURL = Self.binary
@@ -44,8 +45,16 @@ public struct BinaryRunner: Sendable {
         process.standardError = stderr
         process.standardInput = stdin
         try process.run()
-        if let delay = interruptAfter {
-            DispatchQueue.global().asyncAfter(deadline: .now() + delay) { if process.isRunning { process.interrupt() } }
+        if let condition = interruptWhen {
+            DispatchQueue.global().async {
+                while process.isRunning {
+                    if condition() {
+                        process.interrupt()
+                        return
+                    }
+                    Thread.sleep(forTimeInterval: 0.05)
+                }
+            }
         }
         if let input { stdin.fileHandleForWriting.write(Data(input.utf8)) }
         try stdin.fileHandleForWriting.close()

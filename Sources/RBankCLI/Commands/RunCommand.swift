@@ -70,6 +70,8 @@ struct RunCommand: AsyncParsableCommand {
             FileHandle.standardError.write(Data("Cancelled: the run in progress is recorded as cancelled.\n".utf8))
             throw ExitCode(130)
         }
+        // One run that broke on infrastructure is a failed command; a suite reports its errors in the summary.
+        if !all, summaries.last?.errors ?? 0 > 0 { throw ExitCode.failure }
     }
 
     private func selectTasks(_ environment: any Environment) async throws -> [TaskSpec] {
