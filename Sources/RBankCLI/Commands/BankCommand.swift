@@ -147,22 +147,32 @@ struct BankExport: ParsableCommand {
     @Option(help: "Where to write the embeddings (default: embeddings.json / <name>_embeddings.jsonl beside it).")
     var embeddings: String?
     @Flag(help: "Include archived items.") var archived = false
+    @Option(
+        name: .customLong("embedding-model"),
+        help: "Whose vectors to write (default: the embedder most of the bank's experiences were embedded with).")
+    var embeddingModel: String?
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
         try withBank(global) { bank in
             let url = URL(fileURLWithPath: path)
+            let model = try embeddingModel
+                ?? bank.stats().embeddingModels.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
             let report: ExportReport
             switch format {
             case .seedJSON:
                 let embeddingsURL = embeddings.map(URL.init(fileURLWithPath:))
                     ?? url.deletingLastPathComponent().appendingPathComponent("embeddings.json")
-                report = try bank.exportSeed(bankURL: url, embeddingsURL: embeddingsURL, includeArchived: archived)
+                report = try bank.exportSeed(
+                    bankURL: url, embeddingsURL: embeddingsURL, includeArchived: archived,
+                    embeddingModel: model ?? Bank.seedEmbeddingModel)
             case .officialJSONL:
                 let stem = url.deletingPathExtension().lastPathComponent
                 let embeddingsURL = embeddings.map(URL.init(fileURLWithPath:))
                     ?? url.deletingLastPathComponent().appendingPathComponent("\(stem)_embeddings.jsonl")
-                report = try bank.exportOfficial(bankURL: url, embeddingsURL: embeddingsURL, includeArchived: archived)
+                report = try bank.exportOfficial(
+                    bankURL: url, embeddingsURL: embeddingsURL, includeArchived: archived,
+                    embeddingModel: model ?? Bank.officialEmbeddingModel)
             }
             print(report.summary)
         }

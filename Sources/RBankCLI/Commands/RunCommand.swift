@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import ReasoningBank
 
 /// `rbank run`: one task, an ad-hoc query, or a whole suite, through the closed loop.
@@ -89,6 +90,17 @@ struct RunCommand: AsyncParsableCommand {
         let printer = RunPrinter { print($0) }
         let streamEvents = !json && verbose
         let record = try await loop.run(task) { event in if streamEvents { printer.print(event) } }
+        let logger = Logger(label: "rbank.run")
+        logger.info(
+            "run finished",
+            metadata: [
+                "run": "\(record.id)", "task": "\(task.id)", "status": "\(record.status.rawValue)",
+                "model": "\(record.model.displayName)", "steps": "\(record.trajectory.steps.count)",
+                "tokens": "\(record.usage.totalTokens)", "stored": "\(record.storedItemIDs.count)",
+            ])
+        if let message = record.errorMessage, record.status == .error {
+            logger.error("run failed", metadata: ["run": "\(record.id)", "error": "\(message)"])
+        }
         if json {
             print(try all ? RunReport(record).compactJSON() : RunReport(record).json())
         } else if !verbose {
