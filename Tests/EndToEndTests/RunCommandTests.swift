@@ -55,7 +55,7 @@ struct RunCommandTests {
         #expect(!items.isEmpty)
         #expect(items.compactMap { $0["id"] as? String } == stored)
         let prompts = try #require(report["prompt_set"] as? [String: Any])
-        #expect((prompts["file_hashes"] as? [String: String])?.count == 9)
+        #expect((prompts["file_hashes"] as? [String: String])?.count == PromptFile.allCases.count)
 
         let runID = try #require(report["run_id"] as? String)
         let show = try sandbox.run(["bank", "show", stored[0]])

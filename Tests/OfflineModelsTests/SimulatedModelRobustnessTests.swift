@@ -45,6 +45,9 @@ struct SimulatedModelRobustnessTests {
                 #expect((try? VerdictParser.parse(text).get()) != nil, "\(text)")
             case .extractSuccess, .extractFailure:
                 #expect((try? MemoryItemParser.parse(text).get()) != nil, "\(text)")
+            case .induceWorkflow:
+                // Garbage has no usable steps: a workflow, or a plain statement that there is none.
+                #expect((try? MemoryItemParser.parse(text).get()) != nil || text.contains("no workflow"), "\(text)")
             }
         }
     }

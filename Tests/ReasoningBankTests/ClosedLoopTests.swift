@@ -246,3 +246,45 @@ struct CancellationTests {
         #expect(try await store.experiences().isEmpty)
     }
 }
+
+@Suite("Memory modes")
+struct MemoryModeTests {
+    private func settings(_ mode: MemoryMode) -> LoopSettings {
+        var settings = LoopSettings()
+        settings.memoryMode = mode
+        return settings
+    }
+
+    @Test("synapse stores a successful trajectory whole, without a model call, and nothing from failures")
+    func synapse() async throws {
+        let store = InMemoryMemoryStore()
+        let model = successModel()
+        let record = try await loop(model: model, store: store, settings: settings(.synapse)).runToCompletion(task)
+        #expect(record.extracted.count == 1)
+        #expect(record.extracted[0].content.contains("<action>finish('hello')</action>"))
+        #expect(await !model.requests.contains { $0.purpose == .extractSuccess || $0.purpose == .induceWorkflow })
+        #expect(try await store.experiences().first?.items.first?.provenance.source == .exemplar)
+
+        let failing = ScriptedModel(fallback: [.agent: "Thought: x\nAction: finish('no')", .judge: "Thoughts: wrong\nStatus: failure"])
+        let failed = try await loop(model: failing, store: InMemoryMemoryStore(), settings: settings(.synapse)).runToCompletion(task)
+        #expect(failed.extracted.isEmpty)
+    }
+
+    @Test("awm induces workflows from successes with the workflow prompt, and nothing from failures")
+    func awm() async throws {
+        let workflow = "# Memory Item 1\n## Title Workflow: reply\n## Description Tasks that ask to say a word\n## Content 1. finish({word})"
+        let model = ScriptedModel(fallback: [
+            .agent: "Thought: go\nAction: finish('hello')", .judge: "Thoughts: ok\nStatus: success", .induceWorkflow: workflow,
+        ])
+        let store = InMemoryMemoryStore()
+        let record = try await loop(model: model, store: store, settings: settings(.awm)).runToCompletion(task)
+        #expect(record.extracted.map(\.title) == ["Workflow: reply"])
+        let request = try #require(await model.requests.first { $0.purpose == .induceWorkflow })
+        #expect(request.system.contains("Agent Workflow Memory"))
+        #expect(try await store.experiences().first?.items.first?.provenance.source == .workflow)
+
+        let failing = ScriptedModel(fallback: [.agent: "Thought: x\nAction: finish('no')", .judge: "Thoughts: wrong\nStatus: failure"])
+        let failed = try await loop(model: failing, store: InMemoryMemoryStore(), settings: settings(.awm)).runToCompletion(task)
+        #expect(failed.extracted.isEmpty)
+    }
+}

@@ -23,7 +23,7 @@ public struct ExtractionPrompt: Sendable, Hashable {
     public var query: String?
     /// The steps of the trajectory (`<think>`, `<action>`, `<observation>` blocks).
     public var steps: [StepText]
-    /// Success for `.extractSuccess`, failure otherwise.
+    /// Failure for `.extractFailure`, success otherwise (workflows are induced from successes).
     public var outcome: VerdictStatus
     /// The judge's reasoning, when the prompt carries it.
     public var judgeThoughts: String
@@ -38,7 +38,7 @@ public struct ExtractionPrompt: Sendable, Hashable {
         let judgeLabels = ["**Judge's assessment:**", "Judge's assessment:"]
         let trajectory = PromptText.value(after: ["**Trajectory:**", "Trajectory:"], in: text, until: judgeLabels) ?? ""
         steps = Self.steps(in: trajectory)
-        outcome = request.purpose == .extractSuccess ? .success : .failure
+        outcome = request.purpose == .extractFailure ? .failure : .success
         let assessment = PromptText.value(after: judgeLabels, in: text) ?? ""
         if let because = assessment.range(of: "because:", options: .caseInsensitive) {
             judgeThoughts = assessment[because.upperBound...].trimmingCharacters(in: .whitespacesAndNewlines)

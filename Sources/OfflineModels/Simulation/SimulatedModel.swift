@@ -80,6 +80,13 @@ public struct SimulatedModel: LanguageModel, CustomStringConvertible {
                 competenceMaterial: ["extract", prompt.outcome.rawValue, prompt.query ?? ""] + trajectory,
                 temperature: request.temperature)
             text = policy(forTask: prompt.query).extract(from: prompt, dice: &dice)
+        case .induceWorkflow:
+            let prompt = ExtractionPrompt(request)
+            var dice = SimulationDice(
+                seed: seed, samplingMaterial: samplingMaterial,
+                competenceMaterial: ["workflow", prompt.query ?? ""] + prompt.steps.map { $0.thought + "\u{1F}" + $0.action },
+                temperature: request.temperature)
+            text = policy(forTask: prompt.query).induceWorkflow(from: prompt, dice: &dice)
         }
         return Self.finish(text, for: request)
     }

@@ -24,6 +24,9 @@ public protocol SimulatedPolicy: Sendable {
     func judge(_ prompt: JudgePrompt, dice: inout SimulationDice) -> String
     /// The extractor's answer: a short reasoning paragraph, then items in the memory-item schema.
     func extract(from prompt: ExtractionPrompt, dice: inout SimulationDice) -> String
+    /// Memory mode `awm`: workflows induced from a successful trajectory, in the memory-item schema.
+    /// The default abstracts the trajectory's own steps (see `SimulatedPolicy+Workflow.swift`).
+    func induceWorkflow(from prompt: ExtractionPrompt, dice: inout SimulationDice) -> String
 }
 
 extension SimulatedPolicy {

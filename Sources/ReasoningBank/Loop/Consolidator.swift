@@ -16,7 +16,7 @@ struct Consolidator: Sendable {
                 title: item.title, description: item.description, content: item.content,
                 provenance: Provenance(
                     experienceID: experienceID, runID: record.id, taskID: record.task.id, query: record.task.query,
-                    verdict: outcome, source: .extracted, createdAt: now))
+                    verdict: outcome, source: Self.source(for: record.memoryMode), createdAt: now))
         }
         let experience = Experience(
             id: experienceID, taskID: record.task.id, query: record.task.query, queryEmbedding: queryEmbedding,
@@ -29,5 +29,14 @@ struct Consolidator: Sendable {
             throw LoopError.wrap(error, as: LoopError.store)
         }
         return experience
+    }
+
+    /// How items of each memory mode enter the bank.
+    static func source(for mode: MemoryMode) -> ItemSource {
+        switch mode {
+        case .none, .reasoningbank: .extracted
+        case .synapse: .exemplar
+        case .awm: .workflow
+        }
     }
 }

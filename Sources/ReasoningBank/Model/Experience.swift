@@ -49,4 +49,8 @@ public enum MemoryMode: String, Sendable, Hashable, Codable, CaseIterable {
     case none
     /// Strategies from successes and lessons from failures (the paper's method).
     case reasoningbank
+    /// Synapse: whole successful trajectories stored as exemplars, no distillation.
+    case synapse
+    /// Agent Workflow Memory: reusable workflows induced from successful trajectories.
+    case awm
 }

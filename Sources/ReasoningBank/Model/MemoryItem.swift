@@ -69,6 +69,10 @@ public enum ItemSource: String, Sendable, Hashable, Codable, CaseIterable {
     case importedSeed = "imported-seed-json"
     case importedOfficial = "imported-official-jsonl"
     case manual
+    /// A whole successful trajectory kept as an exemplar (Synapse baseline).
+    case exemplar
+    /// A workflow induced from a successful trajectory (AWM baseline).
+    case workflow
 }
 
 /// A memory item as an extractor writes it: the three fields only.

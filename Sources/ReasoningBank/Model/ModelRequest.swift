@@ -6,6 +6,8 @@ public enum ModelPurpose: String, Sendable, Hashable, Codable, CaseIterable {
     case judge
     case extractSuccess = "extract-success"
     case extractFailure = "extract-failure"
+    /// AWM: induce a reusable workflow from a successful trajectory.
+    case induceWorkflow = "induce-workflow"
 }
 
 /// One chat turn.

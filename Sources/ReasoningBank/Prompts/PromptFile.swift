@@ -11,6 +11,7 @@ public enum PromptFile: String, Sendable, Hashable, Codable, CaseIterable {
     case extractSuccess = "extract_success.md"
     case extractFailure = "extract_failure.md"
     case extractUser = "extract_user.md"
+    case induceWorkflow = "induce_workflow.md"
 
     /// Placeholders the file must contain, without braces.
     public var requiredPlaceholders: [String] {
@@ -21,7 +22,7 @@ public enum PromptFile: String, Sendable, Hashable, Codable, CaseIterable {
         case .agentObservation: ["observation"]
         case .judgeSystem: []
         case .judgeUser: ["query", "action_history", "final_state", "response"]
-        case .extractSuccess, .extractFailure: ["max_items"]
+        case .extractSuccess, .extractFailure, .induceWorkflow: ["max_items"]
         case .extractUser: ["query", "trajectory", "outcome", "judge_thoughts"]
         }
     }
