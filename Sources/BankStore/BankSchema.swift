@@ -11,12 +11,32 @@ enum BankSchema {
     /// `PRAGMA application_id` of a bank: the ASCII bytes "RBNK".
     static let applicationID: Int32 = 0x5242_4E4B
     /// The migrations this build knows, oldest first.
-    static let migrationIdentifiers = ["v1"]
+    static let migrationIdentifiers = ["v1", "v2"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try createVersion1(db) }
+        migrator.registerMigration("v2") { db in try createVersion2(db) }
         return migrator
+    }
+
+    /// v2: bench results, so a bench can be reopened from the run history.
+    private static func createVersion2(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE bench (
+                    id TEXT PRIMARY KEY NOT NULL,
+                    environment TEXT NOT NULL,
+                    modes TEXT NOT NULL,               -- comma-separated memory modes
+                    task_count INTEGER NOT NULL,
+                    started_at REAL NOT NULL,
+                    finished_at REAL,
+                    result TEXT NOT NULL               -- the whole BenchResult as JSON
+                );
+                CREATE INDEX bench_started ON bench(started_at);
+                CREATE TRIGGER bench_no_delete BEFORE DELETE ON bench
+                BEGIN SELECT RAISE(ABORT, 'bench results are never deleted'); END;
+                """)
     }
 
     private static func createVersion1(_ db: Database) throws {

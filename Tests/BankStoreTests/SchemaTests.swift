@@ -24,7 +24,7 @@ struct SchemaTests {
             "retrieval_log", "run_injected_item", "embedding_cache", "grdb_migrations",
         ]
         #expect(expected.isSubset(of: tables))
-        #expect(migrations == ["v1"])
+        #expect(migrations == BankSchema.migrationIdentifiers)
         #expect(application == "rbank")
         #expect(applicationID == Int(BankSchema.applicationID))
         #expect(foreignKeys == 1)

@@ -56,11 +56,5 @@ enum ItemFormatter {
 
     static func json(_ items: [MemoryItem]) throws -> String { try encode(items) }
 
-    static func encode(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
-    }
+    static func encode(_ value: some Encodable) throws -> String { try JSONOutput.encode(value) }
 }

@@ -91,11 +91,5 @@ struct RunReport: Encodable {
     /// The same on one line, for JSON lines.
     func compactJSON() throws -> String { try encode(pretty: false) }
 
-    private func encode(pretty: Bool) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        return String(decoding: try encoder.encode(self), as: UTF8.self)
-    }
+    private func encode(pretty: Bool) throws -> String { try JSONOutput.encode(self, pretty: pretty) }
 }

@@ -70,8 +70,8 @@ struct Workbench {
         }
     }
 
-    /// The environment called `name`.
-    func environment(named name: String) throws -> any Environment {
+    /// The environment called `name`; `seed` makes worlds that are generated from one (the shop).
+    func environment(named name: String, seed: UInt64 = 0) throws -> any Environment {
         switch name {
         case "qa":
             let url = configuration.tasksDirectory.appendingPathComponent("qa.jsonl")

@@ -1,0 +1,125 @@
+import ArgumentParser
+import BankStore
+import Foundation
+import ReasoningBank
+
+/// `rbank bench`: the paper's comparison table for any environment and model.
+struct BenchCommand: AsyncParsableCommand {
+    enum Format: String, EnumerableFlag {
+        case json, csv, markdown
+    }
+
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Run the suite once per memory mode, each with a fresh bank, and compare them.",
+        discussion: """
+            Tasks stream in order (as in the paper); modes run side by side. Prints per mode the success rate \
+            and average steps by the ground truth, the judge's accuracy against it, tokens and cost, and draws \
+            the learning curve. The result is saved in the bank's history: --list shows saved benches, \
+            --show ID prints one again.
+            """)
+
+    @Option(name: .customLong("env"), help: "The environment: qa or shop.")
+    var environmentName = "qa"
+
+    @Option(help: "Comma-separated memory modes: none, reasoningbank, synapse, awm.")
+    var modes = "none,reasoningbank,synapse,awm"
+
+    @Option(help: "Run only the first N tasks of the suite.")
+    var limit: Int?
+
+    @Flag(exclusivity: .exclusive, help: "Output format (default: a table and the learning curve).")
+    var format: Format?
+
+    @Flag(help: "List the benches saved in the bank.")
+    var list = false
+
+    @Option(help: "Print a saved bench again (id or unique prefix).")
+    var show: String?
+
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
+        _ = try parsedModes()
+    }
+
+    func parsedModes() throws -> [MemoryMode] {
+        let names = modes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        var parsed: [MemoryMode] = []
+        for name in names where !name.isEmpty {
+            guard let mode = MemoryMode(rawValue: name) else {
+                throw ValidationError(
+                    "Unknown memory mode \"\(name)\". Use: \(MemoryMode.allCases.map(\.rawValue).joined(separator: ", ")).")
+            }
+            if !parsed.contains(mode) { parsed.append(mode) }
+        }
+        guard !parsed.isEmpty else { throw ValidationError("--modes names no mode.") }
+        return parsed
+    }
+
+    func run() async throws {
+        let configuration = try global.configuration()
+        _ = try? LoggingBootstrap.install(configuration: configuration)
+        if list || show != nil { return try reopen(configuration) }
+        let workbench = try Workbench.open(configuration)
+        defer { try? workbench.bank.close() }
+        let seed: UInt64
+        do { seed = try configuration.offlineSeed } catch { throw CLIError(error.description) }
+        let environment = try workbench.environment(named: environmentName, seed: seed)
+        let suite = try await environment.tasks()
+        let tasks = limit.map { Array(suite.prefix($0)) } ?? suite
+        let result = BenchResult(
+            environment: environment.name, model: workbench.models.agent.descriptor, embedder: workbench.embedder.name,
+            seed: seed, taskIDs: tasks.map(\.id), modes: try parsedModes(), startedAt: Date())
+        let runner = BenchRunner(
+            models: workbench.models, embedder: workbench.embedder, environment: environment, prompts: workbench.prompts,
+            settings: workbench.settings
+        ) { _ in try Bank.inMemory() }
+        let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
+        let finished = try await SignalCancellation.run {
+            try await runner.run(tasks, into: result) { progress in
+                bar.update(
+                    completed: progress.completed, total: progress.total,
+                    label: "\(progress.mode.rawValue) \(progress.record.task.id)")
+            }
+        }
+        bar.finish()
+        do { try workbench.bank.record(bench: finished) } catch { throw CLIError(String(describing: error)) }
+        print(render(finished))
+        if finished.cancelled {
+            FileHandle.standardError.write(Data("Cancelled: the partial result is saved as bench \(finished.id).\n".utf8))
+            throw ExitCode(130)
+        }
+    }
+
+    private func reopen(_ configuration: Configuration) throws {
+        let bank = try Workbench.openBank(configuration)
+        defer { try? bank.close() }
+        do {
+            if let show {
+                guard let result = try bank.bench(id: show) else { throw CLIError("No saved bench \"\(show)\". See rbank bench --list.") }
+                return print(render(result))
+            }
+            let saved = try bank.benches()
+            if saved.isEmpty { return print("No benches saved yet. Run one: rbank bench --env qa") }
+            for result in saved {
+                let modes = result.modes.map { "\($0.mode.rawValue) \(BenchFormatter.percent($0.successRate))" }
+                print("\(result.id)  \(ISO8601DateFormatter().string(from: result.startedAt))  \(result.environment)  \(result.taskIDs.count) tasks  " + modes.joined(separator: " · "))
+            }
+        } catch let error as BankError { throw CLIError(error.description) }
+    }
+
+    private func render(_ result: BenchResult) -> String {
+        switch format {
+        case .json: (try? BenchFormatter.json(result)) ?? "{}"
+        case .csv: BenchFormatter.csv(result)
+        case .markdown: BenchFormatter.markdown(result)
+        case nil: BenchFormatter.table(result) + "\n\n" + BenchFormatter.learningCurve(result)
+        }
+    }
+}
+
+extension BenchCommand: AsyncParsableCommandRunnable {
+    mutating func runAsync() async throws { try await run() }
+}

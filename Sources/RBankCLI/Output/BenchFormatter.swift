@@ -1,0 +1,115 @@
+import Foundation
+import ReasoningBank
+
+/// Tables, CSV, Markdown and the learning-curve plot for `rbank bench`.
+enum BenchFormatter {
+    struct Row {
+        var mode: String
+        var tasks: Int
+        var successRate: String
+        var averageSteps: String
+        var averageStepsOnSuccess: String
+        var judgeAccuracy: String
+        var inputTokens: Int
+        var outputTokens: Int
+        var cost: String
+        var errors: Int
+    }
+
+    static func rows(_ result: BenchResult) -> [Row] {
+        result.modes.map { mode in
+            Row(
+                mode: mode.mode.rawValue, tasks: mode.outcomes.count, successRate: percent(mode.successRate),
+                averageSteps: decimal(mode.averageSteps), averageStepsOnSuccess: decimal(mode.averageStepsOnSuccess),
+                judgeAccuracy: percent(mode.judgeAccuracy), inputTokens: mode.usage.inputTokens,
+                outputTokens: mode.usage.outputTokens, cost: cost(result, mode.usage), errors: mode.errors)
+        }
+    }
+
+    static let headers = [
+        "mode", "tasks", "success", "avg steps", "avg steps (success)", "judge accuracy", "input tokens",
+        "output tokens", "cost", "errors",
+    ]
+
+    private static func cells(_ row: Row) -> [String] {
+        [
+            row.mode, String(row.tasks), row.successRate, row.averageSteps, row.averageStepsOnSuccess, row.judgeAccuracy,
+            String(row.inputTokens), String(row.outputTokens), row.cost, String(row.errors),
+        ]
+    }
+
+    /// The table for a terminal, with a header saying what was measured and how.
+    static func table(_ result: BenchResult) -> String {
+        let body = rows(result).map(cells)
+        let widths = headers.indices.map { column in ([headers[column]] + body.map { $0[column] }).map(\.count).max() ?? 0 }
+        func line(_ cells: [String]) -> String {
+            cells.enumerated().map { index, cell in
+                index == 0 ? cell.padding(toLength: widths[index], withPad: " ", startingAt: 0)
+                    : String(repeating: " ", count: widths[index] - cell.count) + cell
+            }.joined(separator: "  ")
+        }
+        var lines = [header(result), "", line(headers), line(widths.map { String(repeating: "─", count: $0) })]
+        lines += body.map(line)
+        lines.append("success and steps by the environment's ground-truth evaluators; judge accuracy = LLM judge vs ground truth")
+        if result.model.isSimulation { lines.append(OfflineLabel.banner) }
+        return lines.joined(separator: "\n")
+    }
+
+    static func markdown(_ result: BenchResult) -> String {
+        var lines = [
+            "| " + headers.joined(separator: " | ") + " |",
+            "|" + headers.enumerated().map { $0.offset == 0 ? "---" : "---:" }.joined(separator: "|") + "|",
+        ]
+        lines += rows(result).map { "| " + cells($0).joined(separator: " | ") + " |" }
+        return header(result) + "\n\n" + lines.joined(separator: "\n")
+    }
+
+    static func csv(_ result: BenchResult) -> String {
+        let escape = { (cell: String) in cell.contains(",") || cell.contains("\"") ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell }
+        return ([headers] + rows(result).map(cells)).map { $0.map(escape).joined(separator: ",") }.joined(separator: "\n")
+    }
+
+    static func json(_ result: BenchResult) throws -> String { try ItemFormatter.encode(result) }
+
+    private static func header(_ result: BenchResult) -> String {
+        "bench \(result.id) · env \(result.environment) · \(result.taskIDs.count) tasks · model \(result.model.displayName)"
+            + " · embedder \(result.embedder) · seed \(result.seed) · fresh bank per mode"
+            + (result.cancelled ? " · CANCELLED before the end" : "")
+    }
+
+    /// Cumulative success rate against task index, one glyph per mode.
+    static func learningCurve(_ result: BenchResult, width: Int = 64, height: Int = 11) -> String {
+        let glyphs: [Character] = ["·", "●", "▲", "■", "◆", "○"]
+        let curves = result.modes.map(\.learningCurve)
+        let length = curves.map(\.count).max() ?? 0
+        guard length > 0 else { return "" }
+        let columns = min(width, length)
+        var grid = Array(repeating: Array(repeating: Character(" "), count: columns), count: height)
+        for (index, curve) in curves.enumerated() where !curve.isEmpty {
+            for column in 0..<columns {
+                // The last task that falls in this column (columns ≤ length, so the index is ≥ 0).
+                let task = min(curve.count - 1, ((column + 1) * length) / columns - 1)
+                let row = height - 1 - Int((curve[task] * Double(height - 1)).rounded())
+                let glyph = glyphs[index % glyphs.count]
+                grid[row][column] = grid[row][column] == " " || grid[row][column] == glyph ? glyph : "*"
+            }
+        }
+        var lines = ["cumulative success rate (ground truth) by task index"]
+        for (row, cells) in grid.enumerated() {
+            let value = Double(height - 1 - row) / Double(height - 1) * 100
+            let label = row == 0 || row == height - 1 || row == (height - 1) / 2 ? String(format: "%4.0f%%", value) : "     "
+            lines.append(label + " │" + String(cells))
+        }
+        lines.append("      └" + String(repeating: "─", count: columns))
+        lines.append("       1" + String(repeating: " ", count: max(0, columns - 1 - String(length).count)) + String(length))
+        lines.append("       " + result.modes.enumerated().map { "\(glyphs[$0.offset % glyphs.count]) \($0.element.mode.rawValue)" }.joined(separator: "   ") + "   * overlap")
+        return lines.joined(separator: "\n")
+    }
+
+    private static func cost(_ result: BenchResult, _ usage: Usage) -> String {
+        result.model.isSimulation ? "$0 (offline)" : "n/a"
+    }
+
+    static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a" }
+    static func decimal(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "n/a" }
+}
