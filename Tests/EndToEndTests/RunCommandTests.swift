@@ -142,3 +142,24 @@ struct RunCommandTests {
         #expect(config.stdout.contains("offline simulation"))
     }
 }
+
+@Suite("rbank run --env shop, end to end")
+struct ShopRunCommandTests {
+    @Test("a shop run prints each step's thought, action and the page it led to")
+    func followable() throws {
+        let sandbox = try Sandbox()
+        defer { sandbox.folder.remove() }
+        let output = try sandbox.run(["run", "--env", "shop", "--task", "shop-007"])
+        #expect(output.status == 0, "stderr: \(output.stderr)")
+        let text = output.stdout
+        #expect(text.contains("env shop"))
+        #expect(text.contains("step 1"))
+        #expect(text.contains("step 2"))
+        #expect(text.contains("thought:"))
+        #expect(text.contains("action:      fill("))
+        #expect(text.contains("observation: Title:"))
+        #expect(text.contains("URL: http://shop.local/"))
+        #expect(text.contains("ground truth:"))
+        #expect(text.contains("(simulation)"))
+    }
+}

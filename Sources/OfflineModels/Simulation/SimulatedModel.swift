@@ -9,7 +9,7 @@ import ReasoningBank
 /// injected into the agent's system prompt, discusses each, and follows the ones that describe a
 /// better procedure. Answers are a pure function of the seed and the request (see `SimulationDice`).
 ///
-/// Behaviour per environment lives in `SimulatedPolicy` values; the QA world's is `QAPolicy`.
+/// Behaviour per environment lives in `SimulatedPolicy` values: `ShopPolicy` for the shop world, `QAPolicy` for the QA world.
 public struct SimulatedModel: LanguageModel, CustomStringConvertible {
     /// The standard descriptor: `offline/rbank-sim-1`, flagged as a simulation.
     public static let standardDescriptor = ModelDescriptor(provider: "offline", model: "rbank-sim-1", isSimulation: true)
@@ -25,7 +25,7 @@ public struct SimulatedModel: LanguageModel, CustomStringConvertible {
     /// Pause between streamed deltas (zero: as fast as the consumer reads).
     public let streamPacing: Duration
 
-    /// The offline simulation with the standard policies (QA), seeded with `seed`.
+    /// The offline simulation with the standard policies (shop, QA), seeded with `seed`.
     public init(seed: UInt64 = 0) {
         self.init(seed: seed, policies: Self.standardPolicies)
     }
@@ -43,7 +43,7 @@ public struct SimulatedModel: LanguageModel, CustomStringConvertible {
     }
 
     /// The policies the offline model ships with.
-    public static var standardPolicies: [any SimulatedPolicy] { [QAPolicy()] }
+    public static var standardPolicies: [any SimulatedPolicy] { [ShopPolicy(), QAPolicy()] }
 
     public var description: String {
         "\(descriptor.displayName): offline simulation, a deterministic scripted policy (not an LLM), seed \(seed)"

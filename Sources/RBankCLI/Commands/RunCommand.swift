@@ -25,7 +25,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "With --all: how many times to run the suite (the bank keeps growing).")
     var passes = 1
 
-    @Option(name: .customLong("env"), help: "The environment: qa.")
+    @Option(name: .customLong("env"), help: "The environment: qa or shop.")
     var environmentName = "qa"
 
     @Flag(help: "Print JSON: one object for one run, one object per line with --all.")
@@ -44,7 +44,9 @@ struct RunCommand: AsyncParsableCommand {
         _ = try? LoggingBootstrap.install(configuration: configuration)
         let workbench = try Workbench.open(configuration)
         defer { try? workbench.bank.close() }
-        let environment = try workbench.environment(named: environmentName)
+        let seed: UInt64
+        do { seed = try configuration.offlineSeed } catch { throw CLIError(error.description) }
+        let environment = try workbench.environment(named: environmentName, seed: seed)
         let tasks = try await selectTasks(environment)
         if !json { print(banner(workbench)) }
         let loop = workbench.loop(environment: environment)

@@ -1,13 +1,19 @@
 import Foundation
 import ReasoningBank
+import Synchronization
 
 /// Prints run events as readable lines, for `rbank run` without `--json`.
-struct RunPrinter: Sendable {
-    var write: @Sendable (String) -> Void
+final class RunPrinter: Sendable {
+    let write: @Sendable (String) -> Void
+    /// The previous observation's lines, so a step shows what changed rather than the page chrome again.
+    private let previousLines = Mutex<Set<String>>([])
+
+    init(write: @escaping @Sendable (String) -> Void) { self.write = write }
 
     func print(_ event: RunEvent) {
         switch event {
         case .started(let record):
+            previousLines.withLock { $0 = [] }
             write("▶ run \(record.id) · task \(record.task.id) · env \(record.task.environment) · memory \(record.memoryMode.rawValue)")
             write("  query: \(record.task.query)")
         case .retrieved(let log, let injected):
@@ -28,7 +34,12 @@ struct RunPrinter: Sendable {
                 write("    thought:     \(Self.clip(step.thought, 300))")
                 write("    action:      \(step.action)")
             }
-            write("    observation: \(Self.clip(step.observation, 200))")
+            let lines = step.observation.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+            let seen = previousLines.withLock { seen in
+                defer { seen = Set(lines) }
+                return seen
+            }
+            write(Self.observation(lines, previous: seen))
         case .judged(let verdict, let truth):
             let status = verdict.status?.rawValue ?? "unparsed (\(verdict.parseFailure ?? "?"))"
             var line = "  judge: \(status) — \(Self.clip(verdict.thoughts, 200))"
@@ -50,6 +61,20 @@ struct RunPrinter: Sendable {
     }
 
     static func format(_ score: Double) -> String { String(format: "%.3f", score) }
+
+    /// An observation folded for reading: title and URL, then the lines that are new since the previous
+    /// observation (all lines for the first), at most `limit` of them.
+    static func observation(_ lines: [String], previous: Set<String>, limit: Int = 8) -> String {
+        let heading = lines.filter { $0.hasPrefix("Title: ") || $0.hasPrefix("URL: ") }
+        let body = lines.filter { !($0.hasPrefix("Title: ") || $0.hasPrefix("URL: ")) && !previous.contains($0) }
+        let unchanged = lines.count - heading.count - body.count
+        var shown = (heading + body.prefix(limit)).map { clip($0, 110) }
+        var notes: [String] = []
+        if body.count > limit { notes.append("\(body.count - limit) more new lines") }
+        if unchanged > 0 { notes.append("\(unchanged) lines as before") }
+        if !notes.isEmpty { shown.append("… (" + notes.joined(separator: ", ") + ")") }
+        return "    observation: " + shown.joined(separator: "\n                 ")
+    }
 
     static func clip(_ text: String, _ limit: Int) -> String {
         let flat = text.replacingOccurrences(of: "\n", with: " ⏎ ")

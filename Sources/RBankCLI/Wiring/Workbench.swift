@@ -76,8 +76,13 @@ struct Workbench {
         case "qa":
             let url = configuration.tasksDirectory.appendingPathComponent("qa.jsonl")
             do { return try QAWorld(tasksURL: url) } catch { throw CLIError(String(describing: error)) }
+        case "shop":
+            // The shipped suite file is the default seed's; another seed generates its own world and suite.
+            guard seed == ShopWorld.defaultSeed else { return ShopWorld(seed: seed) }
+            let url = configuration.tasksDirectory.appendingPathComponent("shop.jsonl")
+            do { return try ShopWorld(tasksURL: url) } catch { throw CLIError(String(describing: error)) }
         default:
-            throw CLIError("Unknown environment \"\(name)\". Available: qa.")
+            throw CLIError("Unknown environment \"\(name)\". Available: qa, shop.")
         }
     }
 
