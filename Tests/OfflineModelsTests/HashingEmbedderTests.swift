@@ -1,4 +1,5 @@
 import Foundation
+import ReasoningBank
 import Testing
 @testable import OfflineModels
 

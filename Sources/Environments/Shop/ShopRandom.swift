@@ -1,28 +1,24 @@
 import Foundation
+import ReasoningBank
 
-/// SplitMix64, the shop world's own seeded generator: the same seed gives the same sequence on
-/// every platform and release (the standard library's random algorithms are not used).
+/// The shop world's seeded generator: the engine's SplitMix64 with the draws the world needs. The same
+/// seed gives the same sequence on every platform and release (the standard library's random
+/// algorithms are not used).
 struct ShopRandom: Sendable {
-    private(set) var state: UInt64
+    private var generator: SplitMix64
 
-    init(seed: UInt64) { state = seed }
+    init(seed: UInt64) { generator = SplitMix64(seed: seed) }
 
     /// A generator derived from `seed` and a label, so that independent parts of the world draw from
     /// independent streams.
     init(seed: UInt64, _ label: String) {
-        state = ShopHash.combine(seed: seed, [label])
+        generator = SplitMix64(seed: StableHash.combine(seed: seed, [label]))
     }
 
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
+    mutating func next() -> UInt64 { generator.next() }
 
     /// A uniform double in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) * 0x1.0p-53 }
+    mutating func unit() -> Double { generator.nextUnit() }
 
     /// A uniform integer in `range`.
     mutating func int(in range: ClosedRange<Int>) -> Int {
@@ -30,10 +26,7 @@ struct ShopRandom: Sendable {
     }
 
     /// A uniform index in `0..<count` (0 when `count` is not positive).
-    mutating func index(below count: Int) -> Int {
-        guard count > 1 else { return 0 }
-        return Int(next() % UInt64(count))
-    }
+    mutating func index(below count: Int) -> Int { generator.nextIndex(below: count) }
 
     /// One element of a non-empty array.
     mutating func pick<T>(_ items: [T]) -> T { items[index(below: items.count)] }

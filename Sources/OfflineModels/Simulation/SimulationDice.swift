@@ -1,4 +1,5 @@
 import Foundation
+import ReasoningBank
 
 /// The simulation's two sources of seeded randomness. Both are fixed by the model's seed and the
 /// request, so the same request always gets the same answer.
