@@ -22,7 +22,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "Seed of the offline simulated model (OFFLINE_SEED).")
     var seed: String?
 
-    @Option(name: .customLong("memory-mode"), help: "none or reasoningbank (MEMORY_MODE).")
+    @Option(name: .customLong("memory-mode"), help: "none, reasoningbank, synapse or awm (MEMORY_MODE).")
     var memoryMode: String?
 
     @Option(name: .customLong("top-k"), help: "Experiences to inject (TOP_K_RETRIEVAL).")
