@@ -143,8 +143,8 @@ enum SeedFormat {
         guard let object = top as? [String: Any] else {
             throw text.refusal(at: nil, "expected a JSON object mapping texts to vectors, found \(JSONText.describe(top))")
         }
-        return try object.keys.sorted().map { key in
-            let vector = try ImportFields.embedding(object[key]!) { problem in
+        return try object.sorted { $0.key < $1.key }.map { key, value in
+            let vector = try ImportFields.embedding(value) { problem in
                 text.refusal(at: "the vector of the text \"\(key.prefix(50))\"", problem)
             }
             return (key, vector)

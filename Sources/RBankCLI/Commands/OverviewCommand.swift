@@ -24,6 +24,8 @@ struct OverviewCommand: ParsableCommand {
             Try:
               rbank run --env qa --task qa-001          one task, step by step
               rbank run --env qa --all --passes 2       the QA suite twice: watch memory help the second pass
+              rbank run --env shop --task shop-007      a web-shop task (simulated store), step by step
+              rbank bench --env shop                    no memory vs ReasoningBank vs Synapse vs AWM, with a learning curve
               rbank bank list                           the memories distilled so far
               rbank bank show <id>                      one item with its provenance
               rbank config                              every setting and where it came from
