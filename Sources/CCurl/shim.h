@@ -18,4 +18,9 @@ static inline CURLcode rb_curl_setopt_xferinfo_function(
     return curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, f);
 }
 static inline CURLcode rb_curl_getinfo_long(CURL *h, CURLINFO i, long *v) { return curl_easy_getinfo(h, i, v); }
+static inline CURLcode rb_curl_setopt_off_t(CURL *h, CURLoption o, curl_off_t v) { return curl_easy_setopt(h, o, v); }
+static inline CURLcode rb_curl_getinfo_double(CURL *h, CURLINFO i, double *v) { return curl_easy_getinfo(h, i, v); }
+static inline CURLcode rb_curl_global_init_default(void) { return curl_global_init(CURL_GLOBAL_DEFAULT); }
+/// Size of the buffer CURLOPT_ERRORBUFFER writes into.
+static inline long rb_curl_error_size(void) { return CURL_ERROR_SIZE; }
 #endif
