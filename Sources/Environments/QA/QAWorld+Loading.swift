@@ -3,17 +3,10 @@ import Foundation
 extension QAWorld {
     /// Reads and validates a QA task file.
     public static func loadRecords(from url: URL) throws(QATaskFileError) -> [QATaskRecord] {
-        let file = url.path
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .unreadable(file: file, reason: (error as NSError).localizedDescription)
+        switch TaskFileText.read(url) {
+        case .success(let text): return try parseRecords(text, file: url.path)
+        case .failure(let failure): throw .unreadable(file: url.path, reason: failure.reason)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(file: file, reason: "it is not UTF-8 text")
-        }
-        return try parseRecords(text, file: file)
     }
 
     /// Parses the JSON-lines text of a task file; `file` names it in errors. Blank lines are skipped.
@@ -21,10 +14,7 @@ extension QAWorld {
         var records: [QATaskRecord] = []
         var firstLineOfID: [String: Int] = [:]
         let decoder = JSONDecoder()
-        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let lineNumber = offset + 1
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
+        for (lineNumber, line) in TaskFileText.lines(text) {
             let record: QATaskRecord
             do {
                 record = try decoder.decode(QATaskRecord.self, from: Data(line.utf8))

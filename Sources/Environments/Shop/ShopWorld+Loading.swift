@@ -3,16 +3,10 @@ import Foundation
 extension ShopWorld {
     /// Reads and validates a shop suite file.
     public static func loadRecords(from url: URL) throws(ShopTaskFileError) -> [ShopTaskRecord] {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .unreadable(file: url.path, reason: (error as NSError).localizedDescription)
+        switch TaskFileText.read(url) {
+        case .success(let text): return try parseRecords(text, file: url.path)
+        case .failure(let failure): throw .unreadable(file: url.path, reason: failure.reason)
         }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(file: url.path, reason: "it is not UTF-8 text")
-        }
-        return try parseRecords(text, file: url.path)
     }
 
     /// Parses the JSON-lines text of a suite; blank lines are skipped.
@@ -20,10 +14,7 @@ extension ShopWorld {
         var records: [ShopTaskRecord] = []
         var firstLineOfID: [String: Int] = [:]
         let decoder = JSONDecoder()
-        for (offset, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
-            let lineNumber = offset + 1
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
-            if line.isEmpty { continue }
+        for (lineNumber, line) in TaskFileText.lines(text) {
             let record: ShopTaskRecord
             do {
                 record = try decoder.decode(ShopTaskRecord.self, from: Data(line.utf8))
