@@ -300,12 +300,7 @@ extension Bank {
                 try db.execute(sql: "UPDATE memory_item SET archived = 1 WHERE id = ?", arguments: [entry.itemID])
                 summary = "\(entry.itemID ?? "") is archived again"
                 if payload["unretracted"].flatMap(JSONText.bool) == true {
-                    try db.execute(
-                        sql: """
-                            UPDATE experience SET retracted_at = ?
-                            WHERE pk = (SELECT experience_pk FROM memory_item WHERE id = ?)
-                            """,
-                        arguments: [at, entry.itemID])
+                    try Bank.retractExperience(db, ofItem: entry.itemID, at: at)
                     summary += ", and its experience is retracted again"
                 }
             case .pin, .unpin:
@@ -317,12 +312,7 @@ extension Bank {
                 try db.execute(sql: "UPDATE memory_item SET archived = 1 WHERE id = ?", arguments: [entry.itemID])
                 summary = "the added item \(entry.itemID ?? "") is archived"
                 if payload["created_experience"].flatMap(JSONText.bool) == true {
-                    try db.execute(
-                        sql: """
-                            UPDATE experience SET retracted_at = ?
-                            WHERE pk = (SELECT experience_pk FROM memory_item WHERE id = ?)
-                            """,
-                        arguments: [at, entry.itemID])
+                    try Bank.retractExperience(db, ofItem: entry.itemID, at: at)
                     summary += " and the experience made for it is retracted"
                 }
             case .import:
@@ -407,5 +397,15 @@ extension Bank {
             id: row["seq"], operation: ChangeLogEntry.Operation(rawValue: operation) ?? .edit, itemID: row["item_id"],
             importID: row["import_id"], at: Date(timeIntervalSince1970: row["at"]), summary: row["summary"],
             undoneAt: undone.map(Date.init(timeIntervalSince1970:)))
+    }
+
+    /// Marks the experience that holds `itemID` as retracted (never deleted) at `at`.
+    static func retractExperience(_ db: Database, ofItem itemID: String?, at: Double) throws {
+        try db.execute(
+            sql: """
+                UPDATE experience SET retracted_at = ?
+                WHERE pk = (SELECT experience_pk FROM memory_item WHERE id = ?)
+                """,
+            arguments: [at, itemID])
     }
 }

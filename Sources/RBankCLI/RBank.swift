@@ -9,4 +9,19 @@ public struct RBank: AsyncParsableCommand {
         defaultSubcommand: OverviewCommand.self)
 
     public init() {}
+
+    /// Parses the process's arguments and runs the chosen command, synchronous or asynchronous;
+    /// errors are printed and turned into the exit code.
+    public static func start() async {
+        do {
+            var command = try parseAsRoot()
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
 }

@@ -31,7 +31,7 @@ struct BankList: ParsableCommand {
     func run() throws {
         try withBank(global) { bank in
             let items = try bank.items(includeArchived: archived)
-            if json { return print(try ItemFormatter.json(items)) }
+            if json { return print(try JSONOutput.encode(items)) }
             if items.isEmpty { return print("The bank has no items yet. Run a task: rbank run --env qa --task qa-001") }
             for item in items { print(ItemFormatter.line(item)) }
             print("\(items.count) item\(items.count == 1 ? "" : "s")")
@@ -53,7 +53,7 @@ struct BankShow: ParsableCommand {
     func run() throws {
         try withBank(global) { bank in
             let items = try resolveItems(bank)
-            if json { return print(try ItemFormatter.json(items)) }
+            if json { return print(try JSONOutput.encode(items)) }
             for (index, item) in items.enumerated() {
                 if index > 0 { print("") }
                 print(try ItemFormatter.detail(item, usage: bank.usage(of: item.id), revisions: bank.revisions(of: item.id)))
@@ -91,7 +91,7 @@ struct BankSearch: ParsableCommand {
     func run() throws {
         try withBank(global) { bank in
             let items = try bank.search(text.joined(separator: " "), includeArchived: archived)
-            if json { return print(try ItemFormatter.json(items)) }
+            if json { return print(try JSONOutput.encode(items)) }
             for item in items { print(ItemFormatter.line(item)) }
             print("\(items.count) match\(items.count == 1 ? "" : "es")")
         }
@@ -107,7 +107,7 @@ struct BankStatsCommand: ParsableCommand {
     func run() throws {
         try withBank(global) { bank in
             let stats = try bank.stats()
-            if json { return print(try ItemFormatter.encode(stats)) }
+            if json { return print(try JSONOutput.encode(stats)) }
             print(ItemFormatter.stats(stats, path: bank.path ?? "(in memory)"))
         }
     }

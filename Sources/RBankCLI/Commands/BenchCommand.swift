@@ -112,14 +112,10 @@ struct BenchCommand: AsyncParsableCommand {
 
     private func render(_ result: BenchResult) -> String {
         switch format {
-        case .json: (try? BenchFormatter.json(result)) ?? "{}"
+        case .json: (try? JSONOutput.encode(result)) ?? "{}"
         case .csv: BenchFormatter.csv(result)
         case .markdown: BenchFormatter.markdown(result)
         case nil: BenchFormatter.table(result) + "\n\n" + BenchFormatter.learningCurve(result)
         }
     }
-}
-
-extension BenchCommand: AsyncParsableCommandRunnable {
-    mutating func runAsync() async throws { try await run() }
 }

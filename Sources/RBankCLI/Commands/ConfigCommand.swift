@@ -20,7 +20,7 @@ struct ConfigCommand: ParsableCommand {
         let entries = configuration.report()
         if json {
             let rows = entries.map { ["name": $0.name, "value": $0.value, "source": $0.source.description, "problem": $0.problem ?? ""] }
-            return print(try ItemFormatter.encode(rows))
+            return print(try JSONOutput.encode(rows))
         }
         let width = entries.map(\.name.count).max() ?? 0
         for entry in entries {

@@ -58,7 +58,6 @@ struct RunCommand: AsyncParsableCommand {
                     let record = try await runOne(task, loop: loop, verbose: !all)
                     summary.add(record)
                     if Task.isCancelled || record.status == .cancelled {
-                        summary.cancelled = max(summary.cancelled, 1)
                         summaries.append(summary)
                         break passes
                     }
@@ -69,8 +68,11 @@ struct RunCommand: AsyncParsableCommand {
             return summaries
         }
         if all && !json && summaries.count > 1 { print(PassSummary.chart(summaries)) }
-        if summaries.last?.cancelled ?? 0 > 0 {
-            FileHandle.standardError.write(Data("Cancelled: the run in progress is recorded as cancelled.\n".utf8))
+        // Interrupted: a run was cancelled, or the signal came between runs and the suite stopped short.
+        let interrupted = summaries.contains { $0.cancelled > 0 }
+            || summaries.reduce(0) { $0 + $1.runs } < passes * tasks.count
+        if interrupted {
+            FileHandle.standardError.write(Data("Cancelled: the suite stopped; a run in progress is recorded as cancelled.\n".utf8))
             throw ExitCode(130)
         }
         // One run that broke on infrastructure is a failed command; a suite reports its errors in the summary.

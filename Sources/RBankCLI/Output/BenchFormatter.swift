@@ -69,8 +69,6 @@ enum BenchFormatter {
         return ([headers] + rows(result).map(cells)).map { $0.map(escape).joined(separator: ",") }.joined(separator: "\n")
     }
 
-    static func json(_ result: BenchResult) throws -> String { try ItemFormatter.encode(result) }
-
     private static func header(_ result: BenchResult) -> String {
         "bench \(result.id) · env \(result.environment) · \(result.taskIDs.count) tasks · model \(result.model.displayName)"
             + " · embedder \(result.embedder) · seed \(result.seed) · fresh bank per mode"

@@ -53,8 +53,4 @@ enum ItemFormatter {
             changes      \(stats.changes) (\(stats.undoneChanges) undone)
             """
     }
-
-    static func json(_ items: [MemoryItem]) throws -> String { try encode(items) }
-
-    static func encode(_ value: some Encodable) throws -> String { try JSONOutput.encode(value) }
 }
