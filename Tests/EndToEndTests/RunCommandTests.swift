@@ -22,7 +22,7 @@ struct Sandbox {
 
     var bankPath: String { folder.path("bank.sqlite").path }
 
-    func run(_ arguments: [String]) throws -> BinaryRunner.Output { try runner.run(arguments) }
+    func run(_ arguments: [String]) async throws -> BinaryRunner.Output { try await runner.run(arguments) }
 
     func json(_ text: String) throws -> [String: Any] {
         let object = try JSONSerialization.jsonObject(with: Data(text.utf8))
@@ -33,10 +33,10 @@ struct Sandbox {
 @Suite("rbank run, end to end", .serialized)
 struct RunCommandTests {
     @Test("run --json prints one object with trajectory, verdict, ground truth and stored ids; bank show shows provenance")
-    func runJSONThenShow() throws {
+    func runJSONThenShow() async throws {
         let sandbox = try Sandbox()
         defer { sandbox.folder.remove() }
-        let output = try sandbox.run(["run", "--env", "qa", "--task", "qa-001", "--json"])
+        let output = try await sandbox.run(["run", "--env", "qa", "--task", "qa-001", "--json"])
         #expect(output.status == 0, "stderr: \(output.stderr)")
         let report = try sandbox.json(output.stdout)
         #expect(report["status"] as? String == "failure" || report["status"] as? String == "success")
@@ -58,12 +58,12 @@ struct RunCommandTests {
         #expect((prompts["file_hashes"] as? [String: String])?.count == PromptFile.allCases.count)
 
         let runID = try #require(report["run_id"] as? String)
-        let show = try sandbox.run(["bank", "show", stored[0]])
+        let show = try await sandbox.run(["bank", "show", stored[0]])
         #expect(show.status == 0, "stderr: \(show.stderr)")
         #expect(show.stdout.contains(stored[0]))
         #expect(show.stdout.contains("run        \(runID)"))
         #expect(show.stdout.contains("task       qa-001"))
-        let byRun = try sandbox.run(["bank", "show", String(runID.prefix(8))])
+        let byRun = try await sandbox.run(["bank", "show", String(runID.prefix(8))])
         #expect(byRun.status == 0)
         #expect(stored.allSatisfy { byRun.stdout.contains($0) })
     }
@@ -72,7 +72,7 @@ struct RunCommandTests {
     func suiteTwice() async throws {
         let sandbox = try Sandbox()
         defer { sandbox.folder.remove() }
-        let output = try sandbox.run(["run", "--env", "qa", "--all", "--passes", "2", "--json"])
+        let output = try await sandbox.run(["run", "--env", "qa", "--all", "--passes", "2", "--json"])
         #expect(output.status == 0, "stderr: \(output.stderr)")
         let reports = try output.stdout.split(separator: "\n").map { try sandbox.json(String($0)) }
         let perPass = reports.count / 2
@@ -100,29 +100,29 @@ struct RunCommandTests {
     }
 
     @Test("an unknown task id and a bad setting give clear errors and a non-zero exit")
-    func clearErrors() throws {
+    func clearErrors() async throws {
         let sandbox = try Sandbox()
         defer { sandbox.folder.remove() }
-        let missing = try sandbox.run(["run", "--env", "qa", "--task", "qa-999"])
+        let missing = try await sandbox.run(["run", "--env", "qa", "--task", "qa-999"])
         #expect(missing.status != 0)
         #expect(missing.stderr.contains("No task \"qa-999\""))
-        let bad = try sandbox.run(["run", "--env", "qa", "--task", "qa-001", "--top-k", "zero"])
+        let bad = try await sandbox.run(["run", "--env", "qa", "--task", "qa-001", "--top-k", "zero"])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("TOP_K_RETRIEVAL"))
-        let env = try sandbox.run(["run", "--env", "moon", "--task", "x"])
+        let env = try await sandbox.run(["run", "--env", "moon", "--task", "x"])
         #expect(env.stderr.contains("Unknown environment \"moon\""))
     }
 
     @Test("with a provider key set, config redacts it and nothing prints it")
-    func secretsStayHidden() throws {
+    func secretsStayHidden() async throws {
         let secret = "sk-ant-api03-SECRETSECRETSECRETSECRET0123456789"
         let sandbox = try Sandbox(extraEnvironment: ["ANTHROPIC_API_KEY": secret])
         defer { sandbox.folder.remove() }
-        let config = try sandbox.run(["config"])
+        let config = try await sandbox.run(["config"])
         #expect(config.status == 0)
         #expect(config.stdout.contains("ANTHROPIC_API_KEY"))
         #expect(!config.stdout.contains("SECRET"))
-        let run = try sandbox.run(["run", "--env", "qa", "--task", "qa-001"])
+        let run = try await sandbox.run(["run", "--env", "qa", "--task", "qa-001"])
         #expect(run.status != 0)
         #expect(!(run.stdout + run.stderr).contains("SECRET"))
         #expect(run.stderr.contains("LLM_PROVIDER=offline"))
@@ -131,14 +131,14 @@ struct RunCommandTests {
     }
 
     @Test("without a key the offline model is used and labelled as a simulation")
-    func offlineByDefault() throws {
+    func offlineByDefault() async throws {
         let sandbox = try Sandbox()
         defer { sandbox.folder.remove() }
-        let output = try sandbox.run(["run", "--env", "qa", "--task", "qa-002"])
+        let output = try await sandbox.run(["run", "--env", "qa", "--task", "qa-002"])
         #expect(output.status == 0)
         #expect(output.stdout.contains("(simulation)"))
         #expect(output.stdout.contains("not an LLM"))
-        let config = try sandbox.run(["config"])
+        let config = try await sandbox.run(["config"])
         #expect(config.stdout.contains("offline simulation"))
     }
 }
@@ -146,10 +146,10 @@ struct RunCommandTests {
 @Suite("rbank run --env shop, end to end")
 struct ShopRunCommandTests {
     @Test("a shop run prints each step's thought, action and the page it led to")
-    func followable() throws {
+    func followable() async throws {
         let sandbox = try Sandbox()
         defer { sandbox.folder.remove() }
-        let output = try sandbox.run(["run", "--env", "shop", "--task", "shop-007"])
+        let output = try await sandbox.run(["run", "--env", "shop", "--task", "shop-007"])
         #expect(output.status == 0, "stderr: \(output.stderr)")
         let text = output.stdout
         #expect(text.contains("env shop"))

@@ -125,7 +125,9 @@ struct CurlHTTPClientTests {
             let id = UUID().uuidString
             let url = server.url("/stall?id=\(id)")
             let task = Task { try await client.send(HTTPRequest(url: url)) }
-            try await Task.sleep(for: .milliseconds(300))
+            // Cancel only once the server holds the request, so the close is the client's doing.
+            let (_, seen) = try await client.send(HTTPRequest(url: server.url("/seen?id=\(id)"), totalTimeout: 8))
+            #expect(try json(seen)["seen"] as? Bool == true)
             task.cancel()
             let result = await task.result
             #expect(throws: CancellationError.self) { try result.get() }

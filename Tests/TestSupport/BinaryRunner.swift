@@ -29,9 +29,24 @@ public struct BinaryRunner: Sendable {
 
     /// Runs `rbank arguments…` with `input` on stdin and waits (at most `timeout` seconds).
     /// With `interruptWhen`, sends SIGINT (as Ctrl-C would) as soon as the condition holds (polled every 50 ms).
+    ///
+    /// The waiting happens on a Dispatch thread, never on Swift's cooperative pool, so a test that runs
+    /// the binary does not starve the other tests' tasks.
     public func run(
         _ arguments: [String], input: String? = nil, timeout: TimeInterval = 120,
         interruptWhen: (@Sendable () -> Bool)? = nil
+    ) async throws -> Output {
+        try await withCheckedThrowingContinuation { continuation in
+            DispatchQueue.global().async {
+                continuation.resume(with: Result {
+                    try runBlocking(arguments, input: input, timeout: timeout, interruptWhen: interruptWhen)
+                })
+            }
+        }
+    }
+
+    private func runBlocking(
+        _ arguments: [String], input: String?, timeout: TimeInterval, interruptWhen: (@Sendable () -> Bool)?
     ) throws -> Output {
         let process = Process()
         process.executableURL = Self.binary

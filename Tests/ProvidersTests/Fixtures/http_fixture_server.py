@@ -16,6 +16,7 @@ Routes:
   /sse?n=3&delay=0.05      text/event-stream with n "data:" events
   /stall?id=X              headers (chunked), then nothing (up to 20 s); notes when the client closes
   /closed?id=X             {"closed": bool}: did the client close /stall?id=X (waits up to 5 s)
+  /seen?id=X               {"seen": bool}: has /stall?id=X arrived (waits up to 5 s)
   /disconnect              content-length 1000, sends 100 bytes, closes the socket
   /slow-head?delay=1       sleeps before sending the head
 """
@@ -142,6 +143,7 @@ class Handler(BaseHTTPRequestHandler):
             self._chunk(b"data: [DONE]\n\n")
             self._end_chunked()
         elif path == "/stall":
+            gate("seen:" + query.get("id", "")).set()
             self._start_chunked()
             deadline = time.monotonic() + 20
             while time.monotonic() < deadline:
@@ -156,6 +158,9 @@ class Handler(BaseHTTPRequestHandler):
                         break
                     time.sleep(0.1)
             self.close_connection = True
+        elif path == "/seen":
+            seen = gate("seen:" + query.get("id", "")).wait(5)
+            self._send(200, json.dumps({"seen": seen}).encode())
         elif path == "/closed":
             # Did the client close a /stall?id=X connection (waits up to 5 s)?
             closed = gate("closed:" + query.get("id", "")).wait(5)
