@@ -34,7 +34,14 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(name: "OfflineModels", dependencies: ["ReasoningBank"], swiftSettings: strictSettings),
         .target(name: "Environments", dependencies: ["ReasoningBank"], swiftSettings: strictSettings),
-        .target(name: "Providers", dependencies: ["ReasoningBank", "CCurl"], swiftSettings: strictSettings),
+        .target(
+            name: "Providers",
+            dependencies: [
+                "ReasoningBank", "CCurl",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: strictSettings),
         .target(name: "TerminalUI", dependencies: ["ReasoningBank", "CNCursesW"], swiftSettings: strictSettings),
         .target(name: "LineREPL", dependencies: ["ReasoningBank", "CEditLine"], swiftSettings: strictSettings),
         .target(
@@ -50,7 +57,7 @@ let package = Package(
         .executableTarget(name: "rbank", dependencies: ["RBankCLI"], swiftSettings: strictSettings),
 
         // Tests mirror modules.
-        .target(name: "TestSupport", dependencies: ["ReasoningBank"], path: "Tests/TestSupport", swiftSettings: strictSettings),
+        .target(name: "TestSupport", dependencies: ["ReasoningBank", "Providers"], path: "Tests/TestSupport", swiftSettings: strictSettings),
         .testTarget(
             name: "ReasoningBankTests",
             dependencies: ["ReasoningBank", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],

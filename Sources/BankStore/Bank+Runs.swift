@@ -108,21 +108,24 @@ extension Bank {
         try db.execute(
             sql: """
                 INSERT INTO run (id, task_id, query, environment, status, started_at, finished_at, model, embedder,
-                    memory_mode, step_count, input_tokens, output_tokens, experience_id, record, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    memory_mode, step_count, input_tokens, output_tokens, cost_usd, unpriced_calls, experience_id, record,
+                    updated_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET
                     task_id = excluded.task_id, query = excluded.query, environment = excluded.environment,
                     status = excluded.status, started_at = excluded.started_at, finished_at = excluded.finished_at,
                     model = excluded.model, embedder = excluded.embedder, memory_mode = excluded.memory_mode,
                     step_count = excluded.step_count, input_tokens = excluded.input_tokens,
-                    output_tokens = excluded.output_tokens, experience_id = excluded.experience_id,
+                    output_tokens = excluded.output_tokens, cost_usd = excluded.cost_usd,
+                    unpriced_calls = excluded.unpriced_calls, experience_id = excluded.experience_id,
                     record = excluded.record, updated_at = excluded.updated_at
                 """,
             arguments: [
                 run.id, run.task.id, run.task.query, run.task.environment, run.status.rawValue,
                 run.startedAt.timeIntervalSince1970, run.finishedAt?.timeIntervalSince1970, run.model.displayName,
                 run.embedder, run.memoryMode.rawValue, run.trajectory.steps.count, usage.inputTokens,
-                usage.outputTokens, run.experienceID, encoded, now(),
+                usage.outputTokens, usage.costUSD.isFinite ? usage.costUSD : 0, usage.unpricedCalls, run.experienceID,
+                encoded, now(),
             ])
         try db.execute(sql: "DELETE FROM run_step WHERE run_id = ?", arguments: [run.id])
         for (ordinal, step) in run.trajectory.steps.enumerated() {
@@ -167,7 +170,9 @@ extension Bank {
             status: RunStatus(rawValue: status) ?? .error, startedAt: Date(timeIntervalSince1970: row["started_at"]),
             finishedAt: finished.map(Date.init(timeIntervalSince1970:)), model: row["model"], embedder: row["embedder"],
             memoryMode: MemoryMode(rawValue: mode) ?? .reasoningbank, stepCount: row["step_count"],
-            usage: Usage(inputTokens: row["input_tokens"], outputTokens: row["output_tokens"]),
+            usage: Usage(
+                inputTokens: row["input_tokens"], outputTokens: row["output_tokens"], costUSD: row["cost_usd"],
+                unpricedCalls: row["unpriced_calls"]),
             experienceID: row["experience_id"])
     }
 

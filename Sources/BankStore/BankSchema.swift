@@ -11,13 +11,24 @@ enum BankSchema {
     /// `PRAGMA application_id` of a bank: the ASCII bytes "RBNK".
     static let applicationID: Int32 = 0x5242_4E4B
     /// The migrations this build knows, oldest first.
-    static let migrationIdentifiers = ["v1", "v2"]
+    static let migrationIdentifiers = ["v1", "v2", "v3"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try createVersion1(db) }
         migrator.registerMigration("v2") { db in try createVersion2(db) }
+        migrator.registerMigration("v3") { db in try createVersion3(db) }
         return migrator
+    }
+
+    /// v3: the cost of each run, priced from the price table when it ran, and how many of its calls
+    /// had no price. Runs recorded before v3 read as $0 with no unpriced calls (their records carry no cost).
+    private static func createVersion3(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE run ADD COLUMN cost_usd REAL NOT NULL DEFAULT 0;
+                ALTER TABLE run ADD COLUMN unpriced_calls INTEGER NOT NULL DEFAULT 0;
+                """)
     }
 
     /// v2: bench results, so a bench can be reopened from the run history.

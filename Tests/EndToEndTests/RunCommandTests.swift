@@ -116,7 +116,10 @@ struct RunCommandTests {
     @Test("with a provider key set, config redacts it and nothing prints it")
     func secretsStayHidden() async throws {
         let secret = "sk-ant-api03-SECRETSECRETSECRETSECRET0123456789"
-        let sandbox = try Sandbox(extraEnvironment: ["ANTHROPIC_API_KEY": secret])
+        // The base URL is a closed local port: the run must fail to connect, never reach the internet.
+        let sandbox = try Sandbox(extraEnvironment: [
+            "ANTHROPIC_API_KEY": secret, "ANTHROPIC_BASE_URL": "http://127.0.0.1:9", "LLM_MAX_RETRIES": "0",
+        ])
         defer { sandbox.folder.remove() }
         let config = try await sandbox.run(["config"])
         #expect(config.status == 0)
@@ -125,7 +128,8 @@ struct RunCommandTests {
         let run = try await sandbox.run(["run", "--env", "qa", "--task", "qa-001"])
         #expect(run.status != 0)
         #expect(!(run.stdout + run.stderr).contains("SECRET"))
-        #expect(run.stderr.contains("LLM_PROVIDER=offline"))
+        #expect((run.stdout + run.stderr).contains("Anthropic: request failed: could not connect"))
+        #expect((run.stdout + run.stderr).contains("ANTHROPIC_BASE_URL"))
         let log = (try? String(contentsOf: sandbox.folder.path("rbank.log"), encoding: .utf8)) ?? ""
         #expect(!log.contains("SECRET"))
     }

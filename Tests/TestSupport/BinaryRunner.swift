@@ -32,24 +32,28 @@ public struct BinaryRunner: Sendable {
     ///
     /// The waiting happens on a Dispatch thread, never on Swift's cooperative pool, so a test that runs
     /// the binary does not starve the other tests' tasks.
+    /// `executable` replaces the `rbank` binary (e.g. `/bin/sh` to run a script that calls it).
     public func run(
-        _ arguments: [String], input: String? = nil, timeout: TimeInterval = 120,
+        _ arguments: [String], executable: URL? = nil, input: String? = nil, timeout: TimeInterval = 120,
         interruptWhen: (@Sendable () -> Bool)? = nil
     ) async throws -> Output {
         try await withCheckedThrowingContinuation { continuation in
             DispatchQueue.global().async {
                 continuation.resume(with: Result {
-                    try runBlocking(arguments, input: input, timeout: timeout, interruptWhen: interruptWhen)
+                    try runBlocking(
+                        arguments, executable: executable ?? Self.binary, input: input, timeout: timeout,
+                        interruptWhen: interruptWhen)
                 })
             }
         }
     }
 
     private func runBlocking(
-        _ arguments: [String], input: String?, timeout: TimeInterval, interruptWhen: (@Sendable () -> Bool)?
+        _ arguments: [String], executable: URL, input: String?, timeout: TimeInterval,
+        interruptWhen: (@Sendable () -> Bool)?
     ) throws -> Output {
         let process = Process()
-        process.executableURL = Self.binary
+        process.executableURL = executable
         process.arguments = arguments
         process.currentDirectoryURL = workingDirectory
         process.environment = environment

@@ -86,7 +86,7 @@ struct BenchCommand: AsyncParsableCommand {
         }
         bar.finish()
         do { try workbench.bank.record(bench: finished) } catch { throw CLIError(String(describing: error)) }
-        print(render(finished))
+        print(render(finished, pricesFile: configuration.pricesFile))
         if finished.cancelled {
             FileHandle.standardError.write(Data("Cancelled: the partial result is saved as bench \(finished.id).\n".utf8))
             throw ExitCode(130)
@@ -99,7 +99,7 @@ struct BenchCommand: AsyncParsableCommand {
         do {
             if let show {
                 guard let result = try bank.bench(id: show) else { throw CLIError("No saved bench \"\(show)\". See rbank bench --list.") }
-                return print(render(result))
+                return print(render(result, pricesFile: configuration.pricesFile))
             }
             let saved = try bank.benches()
             if saved.isEmpty { return print("No benches saved yet. Run one: rbank bench --env qa") }
@@ -110,12 +110,12 @@ struct BenchCommand: AsyncParsableCommand {
         } catch let error as BankError { throw CLIError(error.description) }
     }
 
-    private func render(_ result: BenchResult) -> String {
+    private func render(_ result: BenchResult, pricesFile: URL) -> String {
         switch format {
         case .json: (try? JSONOutput.encode(result)) ?? "{}"
-        case .csv: BenchFormatter.csv(result)
-        case .markdown: BenchFormatter.markdown(result)
-        case nil: BenchFormatter.table(result) + "\n\n" + BenchFormatter.learningCurve(result)
+        case .csv: BenchFormatter.csv(result, pricesFile: pricesFile)
+        case .markdown: BenchFormatter.markdown(result, pricesFile: pricesFile)
+        case nil: BenchFormatter.table(result, pricesFile: pricesFile) + "\n\n" + BenchFormatter.learningCurve(result)
         }
     }
 }

@@ -53,9 +53,9 @@ struct RunCommand: AsyncParsableCommand {
         let summaries = try await SignalCancellation.run {
             var summaries: [PassSummary] = []
             passes: for pass in 1...passes {
-                var summary = PassSummary(pass: pass)
+                var summary = PassSummary(pass: pass, pricesFile: configuration.pricesFile)
                 for task in tasks {
-                    let record = try await runOne(task, loop: loop, verbose: !all)
+                    let record = try await runOne(task, loop: loop, verbose: !all, pricesFile: configuration.pricesFile)
                     summary.add(record)
                     if Task.isCancelled || record.status == .cancelled {
                         summaries.append(summary)
@@ -90,8 +90,8 @@ struct RunCommand: AsyncParsableCommand {
         return [task]
     }
 
-    private func runOne(_ task: TaskSpec, loop: ClosedLoop, verbose: Bool) async throws -> RunRecord {
-        let printer = RunPrinter { print($0) }
+    private func runOne(_ task: TaskSpec, loop: ClosedLoop, verbose: Bool, pricesFile: URL) async throws -> RunRecord {
+        let printer = RunPrinter(pricesFile: pricesFile) { print($0) }
         let streamEvents = !json && verbose
         let record = try await loop.run(task) { event in if streamEvents { printer.print(event) } }
         let logger = Logger(label: "rbank.run")

@@ -73,6 +73,20 @@ extension Configuration {
     }
     /// `OPENAI_BASE_URL`, when set.
     public var openAIBaseURL: URL? { get throws(ConfigurationError) { try url("OPENAI_BASE_URL") } }
+    /// `ANTHROPIC_BASE_URL`, when set.
+    public var anthropicBaseURL: URL? { get throws(ConfigurationError) { try url("ANTHROPIC_BASE_URL") } }
+    /// `GEMINI_BASE_URL`, when set.
+    public var geminiBaseURL: URL? { get throws(ConfigurationError) { try url("GEMINI_BASE_URL") } }
+    /// `OLLAMA_BASE_URL`, when set.
+    public var ollamaBaseURL: URL? { get throws(ConfigurationError) { try url("OLLAMA_BASE_URL") } }
+    /// `LLM_MAX_RETRIES`, at least 0.
+    public var maxRetries: Int { get throws(ConfigurationError) { try integer("LLM_MAX_RETRIES") } }
+    /// `LLM_TIMEOUT` in seconds.
+    public var requestTimeout: Double { get throws(ConfigurationError) { try number("LLM_TIMEOUT") } }
+    /// `LLM_STALL_TIMEOUT` in seconds.
+    public var stallTimeout: Int { get throws(ConfigurationError) { try integer("LLM_STALL_TIMEOUT") } }
+    /// `PRICES_FILE`.
+    public var pricesFile: URL { path("PRICES_FILE") }
 
     // MARK: Engine settings
 

@@ -26,6 +26,31 @@ extension ConfigurationVariable {
             "OPENAI_BASE_URL", .url, group: "Model",
             summary: "Base URL of an OpenAI-compatible server (Ollama, vLLM, llama.cpp); required for openai-compatible.",
             tomlAliases: ["openai_compatible.base_url"]),
+        .init(
+            "ANTHROPIC_BASE_URL", .url, computedDefault: "https://api.anthropic.com", group: "Model",
+            summary: "Base URL of the Anthropic Messages API (the client appends /v1/messages)."),
+        .init(
+            "GEMINI_BASE_URL", .url, computedDefault: "https://generativelanguage.googleapis.com/v1beta",
+            group: "Model", summary: "Base URL of the Gemini API, with its version (v1beta when the path is empty)."),
+        .init(
+            "OLLAMA_BASE_URL", .url, computedDefault: "http://localhost:11434", group: "Model",
+            summary: "Base URL of an Ollama server, for EMBEDDING_MODEL=ollama:<model> (its native /api/embed)."),
+        .init(
+            "LLM_MAX_RETRIES", .integer(minimum: 0), default: "2", group: "Model",
+            summary: "Retries of a failed provider call (408, 409, 429, 5xx, 529, timeouts), as the official SDKs do.",
+            tomlAliases: ["llm.max_retries"]),
+        .init(
+            "LLM_TIMEOUT", .number(1...86_400), default: "600", group: "Model",
+            summary: "Seconds one provider call may take in all before it is abandoned (and retried).",
+            tomlAliases: ["llm.timeout"]),
+        .init(
+            "LLM_STALL_TIMEOUT", .integer(minimum: 1), default: "60", group: "Model",
+            summary: "Seconds a streaming answer may send nothing before it is abandoned as stalled.",
+            tomlAliases: ["llm.stall_timeout"]),
+        .init(
+            "PRICES_FILE", .path, default: "./data/prices.toml", group: "Model",
+            summary: "Price table (USD per million tokens per model) used for the cost of runs and benches.",
+            tomlAliases: ["prices"]),
         // Keys
         .init("ANTHROPIC_API_KEY", .secret, group: "Keys", summary: "Anthropic API key."),
         .init("OPENAI_API_KEY", .secret, group: "Keys", summary: "OpenAI (or OpenAI-compatible server) API key."),
@@ -40,7 +65,9 @@ extension ConfigurationVariable {
             summary: "The seed-format embeddings file, for import and export.", tomlAliases: ["embedding.cache"]),
         .init(
             "EMBEDDING_MODEL", .text, default: "hashing", group: "Memory",
-            summary: "The embedder: hashing (built in), minilm, or a provider's embedding model id."),
+            summary: "The embedder: hashing (built in), or provider:model for a provider's endpoint "
+                + "(openai:text-embedding-3-small, gemini:gemini-embedding-001, ollama:all-minilm, "
+                + "openai-compatible:<model>)."),
         .init(
             "EMBEDDING_DIMENSION", .integer(minimum: 1), default: "384", group: "Memory",
             summary: "Embedding vector length."),

@@ -16,13 +16,14 @@ enum BenchFormatter {
         var errors: Int
     }
 
-    static func rows(_ result: BenchResult) -> [Row] {
+    /// One row per mode; `pricesFile` is named in the cost when the model has no price.
+    static func rows(_ result: BenchResult, pricesFile: URL? = nil) -> [Row] {
         result.modes.map { mode in
             Row(
                 mode: mode.mode.rawValue, tasks: mode.outcomes.count, successRate: percent(mode.successRate),
                 averageSteps: decimal(mode.averageSteps), averageStepsOnSuccess: decimal(mode.averageStepsOnSuccess),
                 judgeAccuracy: percent(mode.judgeAccuracy), inputTokens: mode.usage.inputTokens,
-                outputTokens: mode.usage.outputTokens, cost: cost(result, mode.usage), errors: mode.errors)
+                outputTokens: mode.usage.outputTokens, cost: CostFormatter.text(mode.usage, model: result.model, pricesFile: pricesFile), errors: mode.errors)
         }
     }
 
@@ -39,8 +40,8 @@ enum BenchFormatter {
     }
 
     /// The table for a terminal, with a header saying what was measured and how.
-    static func table(_ result: BenchResult) -> String {
-        let body = rows(result).map(cells)
+    static func table(_ result: BenchResult, pricesFile: URL? = nil) -> String {
+        let body = rows(result, pricesFile: pricesFile).map(cells)
         let widths = headers.indices.map { column in ([headers[column]] + body.map { $0[column] }).map(\.count).max() ?? 0 }
         func line(_ cells: [String]) -> String {
             cells.enumerated().map { index, cell in
@@ -55,18 +56,18 @@ enum BenchFormatter {
         return lines.joined(separator: "\n")
     }
 
-    static func markdown(_ result: BenchResult) -> String {
+    static func markdown(_ result: BenchResult, pricesFile: URL? = nil) -> String {
         var lines = [
             "| " + headers.joined(separator: " | ") + " |",
             "|" + headers.enumerated().map { $0.offset == 0 ? "---" : "---:" }.joined(separator: "|") + "|",
         ]
-        lines += rows(result).map { "| " + cells($0).joined(separator: " | ") + " |" }
+        lines += rows(result, pricesFile: pricesFile).map { "| " + cells($0).joined(separator: " | ") + " |" }
         return header(result) + "\n\n" + lines.joined(separator: "\n")
     }
 
-    static func csv(_ result: BenchResult) -> String {
+    static func csv(_ result: BenchResult, pricesFile: URL? = nil) -> String {
         let escape = { (cell: String) in cell.contains(",") || cell.contains("\"") ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell }
-        return ([headers] + rows(result).map(cells)).map { $0.map(escape).joined(separator: ",") }.joined(separator: "\n")
+        return ([headers] + rows(result, pricesFile: pricesFile).map(cells)).map { $0.map(escape).joined(separator: ",") }.joined(separator: "\n")
     }
 
     private static func header(_ result: BenchResult) -> String {
@@ -102,10 +103,6 @@ enum BenchFormatter {
         lines.append("       1" + String(repeating: " ", count: max(0, columns - 1 - String(length).count)) + String(length))
         lines.append("       " + result.modes.enumerated().map { "\(glyphs[$0.offset % glyphs.count]) \($0.element.mode.rawValue)" }.joined(separator: "   ") + "   * overlap")
         return lines.joined(separator: "\n")
-    }
-
-    private static func cost(_ result: BenchResult, _ usage: Usage) -> String {
-        result.model.isSimulation ? "$0 (offline)" : "n/a"
     }
 
     static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a" }

@@ -13,12 +13,23 @@ struct PassSummary {
     var errors = 0
     var cancelled = 0
     var steps = 0
+    /// Tokens and cost of every run of the pass.
+    var usage = Usage()
+    /// The model of the pass's runs (the last one added), for its cost.
+    var model: ModelDescriptor?
+    /// The price table's file, named in the cost when the model has no price.
+    var pricesFile: URL?
 
-    init(pass: Int) { self.pass = pass }
+    init(pass: Int, pricesFile: URL? = nil) {
+        self.pass = pass
+        self.pricesFile = pricesFile
+    }
 
     mutating func add(_ record: RunRecord) {
         runs += 1
         steps += record.trajectory.steps.count
+        usage += record.usage
+        model = record.model
         if record.status == .success { judgedSuccess += 1 }
         if record.status == .error { errors += 1 }
         if record.status == .cancelled { cancelled += 1 }
@@ -37,6 +48,7 @@ struct PassSummary {
         return "pass \(pass): \(runs) runs · ground-truth success \(groundTruthSuccess)/\(withGroundTruth) (\(percent(groundTruthSuccess, withGroundTruth)))"
             + " · judged success \(judgedSuccess)/\(runs) · judge agreement \(percent(agreements, withGroundTruth))"
             + " · runs shown memories \(withMemory)/\(runs) · avg steps \(runs == 0 ? "n/a" : String(format: "%.2f", Double(steps) / Double(runs)))"
+            + " · \(usage.totalTokens) tokens · cost \(CostFormatter.text(usage, model: model, pricesFile: pricesFile))"
             + (errors > 0 ? " · errors \(errors)" : "") + (cancelled > 0 ? " · cancelled \(cancelled)" : "")
     }
 

@@ -5,10 +5,15 @@ import Synchronization
 /// Prints run events as readable lines, for `rbank run` without `--json`.
 final class RunPrinter: Sendable {
     let write: @Sendable (String) -> Void
+    /// The price table's file, named in the cost when a model has no price.
+    let pricesFile: URL?
     /// The previous observation's lines, so a step shows what changed rather than the page chrome again.
     private let previousLines = Mutex<Set<String>>([])
 
-    init(write: @escaping @Sendable (String) -> Void) { self.write = write }
+    init(pricesFile: URL? = nil, write: @escaping @Sendable (String) -> Void) {
+        self.pricesFile = pricesFile
+        self.write = write
+    }
 
     func print(_ event: RunEvent) {
         switch event {
@@ -55,7 +60,8 @@ final class RunPrinter: Sendable {
         case .finished(let record), .failed(let record):
             let usage = record.usage
             let seconds = record.finishedAt.map { $0.timeIntervalSince(record.startedAt) } ?? 0
-            write("■ \(record.status.rawValue) · \(record.trajectory.steps.count) steps · \(usage.calls) model calls · \(usage.totalTokens) tokens · \(String(format: "%.2f", seconds)) s")
+            let cost = CostFormatter.text(usage, model: record.model, pricesFile: pricesFile)
+            write("■ \(record.status.rawValue) · \(record.trajectory.steps.count) steps · \(usage.calls) model calls · \(usage.totalTokens) tokens · cost \(cost) · \(String(format: "%.2f", seconds)) s")
             if let message = record.errorMessage { write("  \(message)") }
         }
     }

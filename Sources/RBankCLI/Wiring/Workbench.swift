@@ -34,34 +34,11 @@ struct Workbench {
     }
 
     static func makeModels(_ configuration: Configuration) throws -> ModelRoles {
-        let seed: UInt64
-        do {
-            let (provider, source) = try configuration.provider()
-            guard provider == .offline else {
-                throw CLIError(
-                    "LLM_PROVIDER is \(provider.rawValue) (from \(source)), but this build of rbank has no HTTP "
-                        + "providers yet; they arrive with the providers work. Unset the API keys or set "
-                        + "LLM_PROVIDER=offline to use the offline simulated model.")
-            }
-            seed = try configuration.offlineSeed
-        } catch let error as CLIError {
-            throw error
-        } catch {
-            throw CLIError(String(describing: error))
-        }
-        return ModelRoles(all: SimulatedModel(seed: seed))
+        try ProviderFactory(configuration: configuration).models()
     }
 
     static func makeEmbedder(_ configuration: Configuration) throws -> any Embedder {
-        let name = configuration.embeddingModel.lowercased()
-        guard name == "hashing" || name.hasPrefix("hashing-") else {
-            throw CLIError(
-                "EMBEDDING_MODEL is \(configuration.embeddingModel), which this build cannot load. Available: hashing "
-                    + "(a deterministic feature-hashing embedder). Set EMBEDDING_MODEL=hashing.")
-        }
-        do { return HashingEmbedder(dimension: try configuration.embeddingDimension) } catch {
-            throw CLIError(error.description)
-        }
+        try ProviderFactory(configuration: configuration).embedder()
     }
 
     static func loadPrompts(_ configuration: Configuration) throws -> PromptSet {
