@@ -36,6 +36,16 @@ struct BenchRunnerTests {
             #expect(mode.judgeAccuracy == 2.0 / 3.0)
             #expect(mode.learningCurve == [1, 1, 2.0 / 3.0])
         }
+        // A run that broke on infrastructure says nothing about steps: it does not pull the average down.
+        var withError = result.modes[0]
+        var broken = withError.outcomes[0]
+        broken.status = .error
+        broken.steps = 0
+        broken.groundTruthSuccess = nil
+        withError.outcomes.append(broken)
+        #expect(withError.averageSteps == 1)
+        #expect(withError.successRate == 2.0 / 3.0)
+        #expect(withError.errors == 1)
         #expect(result.modes[0].outcomes.allSatisfy { !$0.shownMemories })
         #expect(result.modes[1].outcomes.dropFirst().allSatisfy { $0.shownMemories })
         #expect(!result.cancelled)

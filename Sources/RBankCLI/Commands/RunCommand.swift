@@ -109,6 +109,8 @@ struct RunCommand: AsyncParsableCommand {
             print(try all ? RunReport(record).compactJSON() : RunReport(record).json())
         } else if !verbose {
             print(PassSummary.line(for: record))
+            // A suite line is short; an infrastructure failure still says what broke and what to do.
+            if record.status == .error, let message = record.errorMessage { print("  ✗ \(message)") }
         }
         return record
     }

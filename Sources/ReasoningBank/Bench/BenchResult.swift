@@ -44,8 +44,11 @@ public struct BenchModeResult: Sendable, Hashable, Codable {
         evaluated.isEmpty ? nil : Double(evaluated.filter { $0.groundTruthSuccess == true }.count) / Double(evaluated.count)
     }
 
-    /// Average steps over every task.
-    public var averageSteps: Double? { Self.mean(outcomes.map(\.steps)) }
+    /// Average steps over the tasks that ran to an end: runs that broke on infrastructure (`error`) or were
+    /// cancelled say nothing about how many steps a task takes.
+    public var averageSteps: Double? {
+        Self.mean(outcomes.filter { $0.status != .error && $0.status != .cancelled }.map(\.steps))
+    }
 
     /// Average steps over the tasks that succeeded by the ground truth.
     public var averageStepsOnSuccess: Double? {
