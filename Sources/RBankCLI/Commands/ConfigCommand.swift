@@ -33,6 +33,6 @@ struct ConfigCommand: ParsableCommand {
         print("")
         if configuration.usesOfflineModel { print(OfflineLabel.banner) }
         print("Embedder: \(configuration.embeddingModel) (a deterministic feature-hashing embedder; MiniLM arrives with the embeddings work).")
-        print("System libraries: \(CurlRuntime.version) · \(CharacterWidth.ncursesVersion) · SQLite via GRDB")
+        print("System libraries: \(CurlRuntime.version) · \(NCursesRuntime.version) · SQLite via GRDB")
     }
 }
