@@ -42,7 +42,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
-        .target(name: "TerminalUI", dependencies: ["ReasoningBank", "CNCursesW"], swiftSettings: strictSettings),
+        .target(name: "TerminalUI", dependencies: ["ReasoningBank", "CNCursesW", .product(name: "TOMLKit", package: "TOMLKit")], swiftSettings: strictSettings),
         .target(name: "LineREPL", dependencies: ["ReasoningBank", "CEditLine"], swiftSettings: strictSettings),
         .target(
             name: "RBankCLI",
