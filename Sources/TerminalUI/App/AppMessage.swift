@@ -29,4 +29,6 @@ public enum AppMessage: Sendable {
     case commandOutput(title: String, text: String)
     /// Something failed; the text says what and what to do. Shown on the status line.
     case failed(String)
+    /// A neutral one-line notice for the status line (e.g. that the model is an offline simulation).
+    case notice(String)
 }
