@@ -10,7 +10,7 @@ enum WorkbenchSession {
         workbench: Workbench, environment: any Environment, theme: Theme, stepMode: Bool, pricesFile: URL,
         notice: String?
     ) async throws {
-        let backend = try NCursesBackend()
+        let backend = NCursesBackend()
         let placeholder = HeaderInfo(
             model: workbench.models.agent.descriptor, embedder: workbench.embedder.name,
             bank: WorkbenchHost.shortPath(workbench.configuration.memoryBankPath), environment: environment.name,
