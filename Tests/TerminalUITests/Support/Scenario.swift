@@ -82,6 +82,18 @@ enum Scenario {
         return state
     }
 
+    static func bankHistory(_ size: Size) -> AppState {
+        var state = bank(size)
+        press(&state, .character("h"), .character("j"))
+        return state
+    }
+
+    static func cancelQuestion(_ size: Size) -> AppState {
+        var state = runMidRun(size)
+        press(&state, .escape)
+        return state
+    }
+
     static func bankDiff(_ size: Size) -> AppState {
         var state = bank(size)
         press(&state, .character("h"), .character("j"), .enter)
