@@ -15,6 +15,7 @@ struct SnapshotTests {
         ("gate-judging", Scenario.judgingGate),
         ("gate-consolidation", Scenario.consolidationGate),
         ("bank", Scenario.bank),
+        ("bank-history", Scenario.bankHistory),
         ("bank-diff", Scenario.bankDiff),
         ("runs", Scenario.runsList),
         ("runs-opened", Scenario.openedRun),
@@ -22,6 +23,7 @@ struct SnapshotTests {
         ("palette", Scenario.palette),
         ("palette-output", Scenario.paletteOutput),
         ("task-picker", Scenario.taskPicker),
+        ("run-cancel-question", Scenario.cancelQuestion),
     ]
 
     @Test("every screen at 80×24 and 200×50", arguments: screens.map(\.name))

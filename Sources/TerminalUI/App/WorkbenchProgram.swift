@@ -54,13 +54,17 @@ public enum WorkbenchProgram: TerminalProgram {
         }
     }
 
+    /// Draws the whole workbench for `size` with `theme`'s styles (see `WorkbenchView`).
     public static func render(_ state: AppState, size: Size, theme: Theme) -> Grid {
         WorkbenchView.render(state, size: size, theme: theme)
     }
 
+    /// A key press, for `reduce`.
     public static func keyMessage(_ key: Key) -> AppMessage { .key(key) }
 
+    /// A new terminal size, for `reduce`.
     public static func resizeMessage(_ size: Size) -> AppMessage { .resized(size) }
 
+    /// Whether the person quit.
     public static func isFinished(_ state: AppState) -> Bool { state.isFinished }
 }

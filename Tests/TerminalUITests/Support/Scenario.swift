@@ -43,10 +43,16 @@ enum Scenario {
         return state
     }
 
+    /// A run in step mode held at `gate`. Before injection nothing is retrieved yet (the loop reports
+    /// retrieval after the gate); later gates come after retrieval and `steps` steps.
     static func gate(_ gate: Gate, _ size: Size, steps: Int = 0) -> AppState {
         var state = runIdle(size)
         send(&state, [.key(.character("s"))])
-        send(&state, Sample.events(steps: steps).map(AppMessage.engine))
+        if case .beforeInjection = gate {
+            send(&state, [.engine(.started(Sample.record()))])
+        } else {
+            send(&state, Sample.events(steps: steps).map(AppMessage.engine))
+        }
         send(&state, [.gateHeld(GateTicket(id: 7, gate: gate))])
         return state
     }
@@ -79,6 +85,18 @@ enum Scenario {
         press(&state, .character("m"), .character("j"), .character("m"), .character("k"))
         send(&state, [.itemLoaded(Sample.sortItem, Sample.usage, Sample.revisions)])
         state.status = nil
+        return state
+    }
+
+    static func bankHistory(_ size: Size) -> AppState {
+        var state = bank(size)
+        press(&state, .character("h"), .character("j"))
+        return state
+    }
+
+    static func cancelQuestion(_ size: Size) -> AppState {
+        var state = runMidRun(size)
+        press(&state, .escape)
         return state
     }
 

@@ -68,7 +68,10 @@ extension AppState {
         return sections.filter { !$0.bindings.isEmpty }
     }
 
-    /// The bindings the bottom bar shows, in order: the focused context's first, help last.
+    /// Most bindings the bottom bar shows, help not counted.
+    static let barLimit = 7
+
+    /// The bindings the bottom bar shows, in order: the focused context's first, at most `barLimit`, help last.
     var barBindings: [KeyBinding] {
         var seen: Set<Key> = []
         var result: [KeyBinding] = []
@@ -81,7 +84,7 @@ extension AppState {
                 if binding.command == .help { helpBinding = helpBinding ?? binding } else { result.append(binding) }
             }
         }
-        return result + (helpBinding.map { [$0] } ?? [])
+        return Array(result.prefix(Self.barLimit)) + (helpBinding.map { [$0] } ?? [])
     }
 
     /// Whether the bar should offer `binding` now (cancelling needs a run in progress, and so on).

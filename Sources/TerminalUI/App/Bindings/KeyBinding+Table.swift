@@ -47,7 +47,7 @@ extension KeyBinding {
         KeyBinding([.character("e")], .editItem, "edit the item in $EDITOR", in: .bank, bar: "edit"),
         KeyBinding([.character("t")], .editTitle, "rename the item (edit its title here)", in: .bank),
         KeyBinding([.character("x")], .archiveOrRestore, "archive the item, or restore an archived one", in: .bank, bar: "archive"),
-        KeyBinding([.character("p")], .togglePin, "pin or unpin the item", in: .bank, bar: "pin"),
+        KeyBinding([.character("p")], .togglePin, "pin or unpin the item", in: .bank),
         KeyBinding([.character("m")], .markForMerge, "mark or unmark the item for merging", in: .bank),
         KeyBinding([.character("M")], .mergeMarked, "merge the marked items into one", in: .bank),
         KeyBinding([.character("h")], .history, "the item's revision history", in: .bank, bar: "history"),
@@ -97,6 +97,9 @@ extension KeyBinding {
         KeyBinding([.character("s")], .stopStepping, "decide as shown, then stop stepping", in: .gate, bar: "stop stepping"),
         KeyBinding([.escape], .cancelAtGate, "cancel the run (asks first)", in: .gate, bar: "cancel run"),
         KeyBinding([.character("?")], .help, "help", in: .gate, bar: "help"),
+        KeyBinding([.character("1")], .showScreen(.run), "Run screen (the gate's dialog)", in: .gate),
+        KeyBinding([.character("2")], .showScreen(.bank), "Bank screen; the gate waits", in: .gate),
+        KeyBinding([.character("3")], .showScreen(.runs), "Runs screen; the gate waits", in: .gate),
     ]
 
     static let gateInjection: [KeyBinding] = [
@@ -118,7 +121,7 @@ extension KeyBinding {
 
     static let gateConsolidation: [KeyBinding] = [
         KeyBinding([.enter], .decide, "store the kept items as shown", in: .gateConsolidation, bar: "store"),
-        KeyBinding([.character("a")], .acceptItem, "keep the item", in: .gateConsolidation, bar: "keep"),
+        KeyBinding([.character("a")], .acceptItem, "keep the item (undoes x)", in: .gateConsolidation),
         KeyBinding([.character("x")], .rejectItem, "reject the item", in: .gateConsolidation, bar: "reject"),
         KeyBinding([.character("e")], .editExtracted, "edit the item in $EDITOR", in: .gateConsolidation, bar: "edit"),
         KeyBinding([.character("n")], .skipConsolidation, "store nothing from this run", in: .gateConsolidation, bar: "skip"),

@@ -4,13 +4,16 @@
 public struct KeyBinding: Sendable, Hashable {
     /// The keys that trigger the command; the first is the one the bar shows.
     public var keys: [Key]
+    /// What the keys do.
     public var command: WorkbenchCommand
     /// What the binding does, for help.
     public var summary: String
+    /// Where the binding applies.
     public var context: BindingContext
     /// A word or two for the bottom bar; nil keeps the binding out of the bar.
     public var barLabel: String?
 
+    /// A binding of `keys` to `command` in `context`; `bar` puts it on the bottom bar with that label.
     public init(_ keys: [Key], _ command: WorkbenchCommand, _ summary: String, in context: BindingContext, bar: String? = nil) {
         self.keys = keys
         self.command = command

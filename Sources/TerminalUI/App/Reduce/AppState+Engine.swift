@@ -11,6 +11,7 @@ extension AppState {
             run.unfolded = []
             gate = nil
             screen = .run
+            status = nil
             return []
         }
         if case .finished(let record) = event { return end(record) }

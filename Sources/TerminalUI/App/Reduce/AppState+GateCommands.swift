@@ -18,6 +18,8 @@ extension AppState {
             return effects + [.setStepMode(false)]
         case .help:
             overlay = .help(scroll: 0)
+        case .showScreen(let target):
+            return show(target)
         case .moveDown, .moveUp:
             moveGate(&gate, by: command == .moveDown ? 1 : -1)
         case .pageDown, .pageUp:

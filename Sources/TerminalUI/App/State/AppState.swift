@@ -11,6 +11,7 @@ public struct AppState: Sendable {
     public internal(set) var environment: String
     /// Whether runs hold every gate for the person.
     public internal(set) var stepMode: Bool
+    /// The screen shown.
     public internal(set) var screen: Screen = .run
     /// Set when the person quits; the runtime then restores the terminal.
     public internal(set) var isFinished = false

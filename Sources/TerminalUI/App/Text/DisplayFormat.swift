@@ -43,23 +43,27 @@ enum DisplayFormat {
         dollars(usage.costUSD) + (usage.unpricedCalls > 0 ? "+" : "")
     }
 
-    /// `2025-03-14 09:26` in UTC.
+    /// `2025-03-14 09:26` in UTC (`—` for a date no calendar can show).
     static func dateTime(_ date: Date) -> String {
-        let (day, minutes) = civil(date)
+        guard let (day, minutes) = civil(date) else { return "—" }
         return day + " " + twoDigits(minutes / 60) + ":" + twoDigits(minutes % 60)
     }
 
     /// `2025-03-14` in UTC.
-    static func date(_ date: Date) -> String { civil(date).day }
+    static func date(_ date: Date) -> String { civil(date)?.day ?? "—" }
 
     /// `03-14 09:26` in UTC, for tight columns.
     static func shortDateTime(_ date: Date) -> String {
-        String(dateTime(date).dropFirst(5))
+        guard let (day, minutes) = civil(date) else { return "—" }
+        return String(day.suffix(5)) + " " + twoDigits(minutes / 60) + ":" + twoDigits(minutes % 60)
     }
 
     /// The day and the minutes into it of `date`, in UTC, from the days-from-civil algorithm.
-    private static func civil(_ date: Date) -> (day: String, minutes: Int) {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down))
+    private static func civil(_ date: Date) -> (day: String, minutes: Int)? {
+        let interval = date.timeIntervalSince1970.rounded(.down)
+        // Years 1…9999 only: anything else (or NaN) is not a date a person needs to read.
+        guard interval.isFinite, interval > -62_135_596_800, interval < 253_402_300_800 else { return nil }
+        let seconds = Int(interval)
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let minutes = (seconds - days * 86_400) / 60
         let shifted = days + 719_468

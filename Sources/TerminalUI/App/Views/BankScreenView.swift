@@ -124,7 +124,8 @@ enum BankScreenView {
         let item = bank.items[index]
         let marks = (selected ? "▸" : " ") + (bank.marked.contains(item.id) ? "●" : " ") + (item.isPinned ? "★" : " ")
         let role: ThemeRole = item.isArchived ? .muted : .text
-        var cells = [Span(marks, .accent), Span(item.id, .muted)]
+        let idWidth = widths.count > 1 ? widths[1] ?? 0 : 0
+        var cells = [Span(marks, .accent), Span(String(item.id.prefix(idWidth)), .muted)]
         if !bank.scores.isEmpty { cells.append(Span(bank.scores[item.id].map(DisplayFormat.score) ?? "—", .accent)) }
         let verdict = item.provenance.verdict
         cells += [

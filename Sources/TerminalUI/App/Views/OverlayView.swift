@@ -143,7 +143,7 @@ enum OverlayView {
         }
         let idWidth = min(16, matches.map { TextLayout.width($0.id) }.max() ?? 8)
         let showFamily = inner.width >= 90
-        let familyWidth = showFamily ? min(18, matches.compactMap { $0.family.map(TextLayout.width) }.max() ?? 0) : 0
+        let familyWidth = showFamily ? min(24, matches.compactMap { $0.family.map(TextLayout.width) }.max() ?? 0) : 0
         let rows = matches.enumerated().map { index, task in
             let selected = index == cursor.selection
             var line = StyledLine([Span(selected ? "▸ " : "  ", .accent), Span(TextLayout.pad(task.id, to: idWidth) + "  ", .title)])

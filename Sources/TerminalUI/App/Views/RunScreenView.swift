@@ -62,7 +62,7 @@ enum RunScreenView {
     static func lines(_ pane: RunPane, state: AppState, width: Int) -> [StyledLine] {
         switch pane {
         case .trajectory: trajectory(state, width: width, focused: false).lines
-        case .memories: memories(state.run.live, width: width)
+        case .memories: memories(state.run.live, gate: state.gate, width: width)
         case .verdict: verdict(state.run.live, width: width)
         case .extracted: extracted(state.run.live, width: width)
         }
@@ -145,9 +145,15 @@ enum RunScreenView {
 
     // MARK: Memories
 
-    static func memories(_ live: LiveRun?, width: Int) -> [StyledLine] {
+    static func memories(_ live: LiveRun?, gate: GateState? = nil, width: Int) -> [StyledLine] {
         guard let live else { return StyledLine.wrapped("The memories retrieved for a run, with their similarity and provenance.", width: width, role: .muted) }
-        guard live.hasRetrieved else { return [StyledLine("Retrieving…", .muted)] }
+        guard live.hasRetrieved else {
+            if case .beforeInjection(_, let memories) = gate?.ticket.gate {
+                return StyledLine.wrapped(
+                    DisplayFormat.plural(memories.count, "memory", "memories") + " retrieved; the gate decides which are injected.", width: width, role: .muted)
+            }
+            return [StyledLine(live.isRunning ? "Retrieving…" : "Nothing was retrieved.", .muted)]
+        }
         let log = live.record.retrieval
         var lines: [StyledLine] = []
         if live.injected.isEmpty {

@@ -46,9 +46,9 @@ enum StatusRow {
     }
 
     private static func runSummary(_ state: AppState) -> StyledLine {
-        let step = state.stepMode ? "step mode on" : "step mode off"
+        let step = state.stepMode ? " · step mode" : ""
         guard let live = state.run.live else {
-            return StyledLine("No run yet · " + step + " · r picks a task", .muted)
+            return StyledLine("No run yet · r picks a task" + step, .muted)
         }
         let record = live.record
         let steps = DisplayFormat.plural(live.steps.count, "step")
@@ -56,11 +56,11 @@ enum StatusRow {
             return StyledLine([Span("‖ held ", .warning), Span("\(record.task.id) · \(steps) · at \(gate.ticket.gate.name)", .text)])
         }
         if live.isRunning {
-            return StyledLine([Span("● running ", .accent), Span("\(record.task.id) · \(steps) · \(step)", .text)])
+            return StyledLine([Span("● running ", .accent), Span("\(record.task.id) · \(steps)\(step)", .text)])
         }
         return StyledLine([
             Span("■ " + record.status.rawValue + " ", DisplayFormat.role(record.status)),
-            Span("\(record.task.id) · \(steps) · \(DisplayFormat.count(record.usage.totalTokens)) tokens · \(step)", .muted),
+            Span("\(record.task.id) · \(steps) · \(DisplayFormat.count(record.usage.totalTokens)) tokens\(step)", .muted),
         ])
     }
 
@@ -68,7 +68,7 @@ enum StatusRow {
         guard bank.hasLoaded else { return StyledLine("Loading the bank…", .muted) }
         var parts = [DisplayFormat.plural(bank.items.count, "item")]
         if !bank.query.isEmpty { parts.append((bank.isSemantic ? "semantic search " : "search ") + "“\(bank.query)”") }
-        parts.append(bank.includesArchived ? "archived shown" : "archived hidden")
+        if bank.includesArchived { parts.append("archived shown") }
         if !bank.marked.isEmpty { parts.append("\(bank.marked.count) marked for merge") }
         return StyledLine(parts.joined(separator: " · "), .muted)
     }
