@@ -50,6 +50,8 @@ public final class NCursesBackend: TerminalBackend {
     private var inputDescriptor: Int32 = -1
     private var readSource: (any DispatchSourceRead)?
     private var readSourceSuspended = false
+    /// Consecutive times the input was readable but held nothing.
+    private var emptyReads = 0
     private var windowChange: SignalWatch?
 
     /// nil when drawing without colours.
@@ -345,15 +347,19 @@ public final class NCursesBackend: TerminalBackend {
 
     private func readInput() {
         guard phase == .active, let readSource else { return }
-        let available = readSource.data
         let raw = readRaw()
-        if raw.isEmpty, available == 0 || isatty(inputDescriptor) != 1 {
-            // End of input (a closed pipe, /dev/null, a hung-up terminal): stop watching, or the source
-            // would fire forever.
-            readSource.cancel()
-            self.readSource = nil
+        guard !raw.isEmpty else {
+            // Readable but nothing to read. Once is a stale notice (input that arrived while suspended
+            // and that the editor read); again and again is the end of input (a hung-up terminal, a
+            // closed pipe, /dev/null), which stays readable forever: stop watching it.
+            emptyReads += 1
+            if emptyReads >= 3 {
+                readSource.cancel()
+                self.readSource = nil
+            }
             return
         }
+        emptyReads = 0
         deliver(KeyDecoder.decode(raw))
     }
 
