@@ -14,11 +14,20 @@ struct RuntimeTerminalTests {
     private static let size = TmuxSession.Size(width: 60, height: 15)
 
     /// This test binary, run so that only the helper test runs, in the real terminal tmux gives it.
-    private func startHelper(in directory: TemporaryDirectory) throws -> TmuxSession {
+    /// Afterwards a shell prints the terminal's line discipline (`TERMINAL: icanon echo` when it was
+    /// given back; `-icanon -echo` is raw mode) and exits with the helper's status.
+    private func startHelper(in directory: TemporaryDirectory, mode: String = "1") throws -> TmuxSession {
         let binary = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().path
+        let report = """
+            "$@"; status=$?; printf '\nTERMINAL:'; for flag in $(stty -a | tr ' ;' '\n\n' | grep -x -e '-*icanon' -e '-*echo'); \
+            do printf ' %s' "$flag"; done; printf '\n'; exit $status
+            """
         return try TmuxSession.start(
-            command: [binary, "--testing-library", "swift-testing", "--filter", "RuntimeTerminalHelper"],
-            size: Self.size, environment: ["RBANK_TUI_HELPER": "1"], workingDirectory: directory.url)
+            command: ["/bin/sh", "-c", report, "sh", binary, "--testing-library", "swift-testing", "--filter", "RuntimeTerminalHelper"],
+            size: Self.size,
+            // The runtime's backtracer would wait 30 s for a key on a terminal after a crash.
+            environment: ["RBANK_TUI_HELPER": mode, "SWIFT_BACKTRACE": "interactive=no"],
+            workingDirectory: directory.url)
     }
 
     /// Waits until a whole line of the screen is `line`.
@@ -111,6 +120,7 @@ struct RuntimeTerminalTests {
         #expect(screen.contains("got fine"), "the editor's output stays on the normal screen")
         try session.waitFor(format: "#{alternate_on}", toBe: "0")  // back on the normal screen
         try session.waitFor(format: "#{cursor_flag}", toBe: "1")  // the cursor is visible again
+        try session.waitFor("TERMINAL: icanon echo")  // and out of raw mode
     }
 
     @Test("SIGTERM, SIGHUP and SIGINT restore the terminal and exit with 128 + the signal", arguments: [SIGTERM, SIGHUP, SIGINT])
@@ -121,11 +131,30 @@ struct RuntimeTerminalTests {
         defer { session.kill() }
         try session.waitFor("size 60x15", timeout: 60)
         try session.waitFor(format: "#{alternate_on}", toBe: "1")
-        let pid = try #require(session.processID)
+        // The program is the reporting shell; the helper is its child.
+        let shell = try #require(session.processID)
+        let pid = try #require(TmuxSession.children(of: shell).first)
         #expect(kill(pid, signal) == 0)
         #expect(try session.waitForExit(timeout: 30) == 128 + signal)
         try session.waitFor(format: "#{alternate_on}", toBe: "0")
         try session.waitFor(format: "#{cursor_flag}", toBe: "1")
+        try session.waitFor("TERMINAL: icanon echo")
+    }
+
+    @Test("a crash (a Swift runtime trap in an effect) restores the terminal before the crash report")
+    func crash() throws {
+        let directory = try TemporaryDirectory(prefix: "rbank-tmux")
+        defer { directory.remove() }
+        let session = try startHelper(in: directory, mode: "crash")
+        defer { session.kill() }
+        try session.waitFor("size 60x15", timeout: 60)
+        try session.waitFor(format: "#{alternate_on}", toBe: "1")
+        try session.sendKeys("x")
+        let status = try session.waitForExit(timeout: 60)
+        #expect(status > 128, "the crash ends the process by its signal (status \(status))")
+        try session.waitFor(format: "#{alternate_on}", toBe: "0")
+        try session.waitFor(format: "#{cursor_flag}", toBe: "1")
+        try session.waitFor("TERMINAL: icanon echo", timeout: 60)
     }
 }
 
@@ -143,6 +172,9 @@ struct RuntimeTerminalHelper {
         let state = try await runtime.run { effect in
             switch effect {
             case .echo(let text):
+                if ProcessInfo.processInfo.environment["RBANK_TUI_HELPER"] == "crash" {
+                    fatalError("a deliberate crash for the end-to-end test")
+                }
                 runtime.send(.echoed(text))
             case .edit:
                 let status = await runtime.withSuspendedTerminal { () -> Int32 in

@@ -123,19 +123,22 @@ public final class TmuxSession: Sendable {
     /// The process id of the program (the child of the pane's shell), while it runs.
     public var processID: Int32? {
         guard let shell = (try? query("#{pane_pid}")).flatMap({ Int32($0) }) else { return nil }
-        let path = "/proc/\(shell)/task/\(shell)/children"
-        if let children = try? String(contentsOfFile: path, encoding: .utf8) {
-            return children.split(separator: " ").first.flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+        return Self.children(of: shell).first
+    }
+
+    /// The children of process `pid` (from `/proc`).
+    public static func children(of pid: Int32) -> [Int32] {
+        if let text = try? String(contentsOfFile: "/proc/\(pid)/task/\(pid)/children", encoding: .utf8) {
+            return text.split(separator: " ").compactMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
         }
         let processes = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        for pid in processes.compactMap({ Int32($0) }) {
-            guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+        return processes.compactMap { Int32($0) }.filter { candidate in
+            guard let stat = try? String(contentsOfFile: "/proc/\(candidate)/stat", encoding: .utf8),
                 let close = stat.lastIndex(of: ")")
-            else { continue }
+            else { return false }
             let fields = stat[stat.index(after: close)...].split(separator: " ")
-            if fields.count > 1, Int32(fields[1]) == shell { return pid }
-        }
-        return nil
+            return fields.count > 1 && Int32(fields[1]) == pid
+        }.sorted()
     }
 
     /// A tmux format evaluated for the pane (`display-message -p`), e.g. `#{alternate_on}` (1 while the
