@@ -20,9 +20,10 @@ import Synchronization
 /// `Style.monochrome`, which is how `Theme.monochrome` draws.
 ///
 /// The terminal is restored by `stop()`; an `atexit` hook restores it too when the process calls
-/// `exit()` while the screen is active. A hard crash (a Swift runtime trap, `SIGSEGV`, `SIGKILL`) cannot
-/// run either: the shell is then left in raw mode on the alternate screen, and `reset` (or `stty sane`)
-/// brings it back.
+/// `exit()` while the screen is active, and crash handlers (`CrashRestoration`: Swift runtime traps,
+/// `abort`, `SIGSEGV`, `SIGBUS`, `SIGFPE`) restore it as far as a signal handler can before the crash
+/// goes on to the runtime's backtracer. `SIGKILL`, or a crash inside those handlers, leaves the shell
+/// in raw mode on the alternate screen; `reset` (or `stty sane`) brings it back.
 @MainActor
 public final class NCursesBackend: TerminalBackend {
     private enum Mode {
@@ -50,7 +51,12 @@ public final class NCursesBackend: TerminalBackend {
     private var inputDescriptor: Int32 = -1
     private var readSource: (any DispatchSourceRead)?
     private var readSourceSuspended = false
+    /// Consecutive times the input was readable but held nothing.
+    private var emptyReads = 0
     private var windowChange: SignalWatch?
+    /// The terminal's settings before curses, for `CrashRestoration`.
+    private var shellSettings: termios?
+    private var crashHandlersInstalled = false
 
     /// nil when drawing without colours.
     private var palette: ColorPalette?
@@ -111,6 +117,7 @@ public final class NCursesBackend: TerminalBackend {
             guard isatty(STDOUT_FILENO) == 1 else { throw TerminalBackendError.notATerminal(stream: "output") }
             // Watch SIGWINCH before `newterm`, so ncurses leaves the signal to us.
             windowChange = SignalWatch(signal: SIGWINCH) { [weak self] in self?.windowChanged() }
+            shellSettings = CrashRestoration.captureSettings(descriptor: STDIN_FILENO)
             fflush(rb_stdout())
             guard let screen = newterm(nil, rb_stdout(), rb_stdin()) else {
                 windowChange?.cancel()
@@ -152,6 +159,10 @@ public final class NCursesBackend: TerminalBackend {
         setUpColors()
         phase = .active
         ExitRestoration.activate()
+        if case .terminal = mode {
+            CrashRestoration.install(outputDescriptor: STDOUT_FILENO, settings: shellSettings)
+            crashHandlersInstalled = true
+        }
         reportedSize = size
         previous = nil
         startReading()
@@ -182,6 +193,10 @@ public final class NCursesBackend: TerminalBackend {
             endwin()
         }
         ExitRestoration.deactivate()
+        if crashHandlersInstalled {
+            CrashRestoration.uninstall()
+            crashHandlersInstalled = false
+        }
         if let screen { delscreen(screen) }
         screen = nil
         window = nil
@@ -203,12 +218,14 @@ public final class NCursesBackend: TerminalBackend {
         endwin()
         phase = .suspended
         ExitRestoration.deactivate()
+        if crashHandlersInstalled { CrashRestoration.setArmed(false) }
     }
 
     public func resume() {
         guard phase == .suspended, let window else { return }
         phase = .active
         ExitRestoration.activate()
+        if crashHandlersInstalled { CrashRestoration.setArmed(true) }
         // `doupdate` after `endwin` re-enters program mode; then bring back what `endwin` undid.
         doupdate()
         keypad(window, true)
@@ -345,15 +362,19 @@ public final class NCursesBackend: TerminalBackend {
 
     private func readInput() {
         guard phase == .active, let readSource else { return }
-        let available = readSource.data
         let raw = readRaw()
-        if raw.isEmpty, available == 0 || isatty(inputDescriptor) != 1 {
-            // End of input (a closed pipe, /dev/null, a hung-up terminal): stop watching, or the source
-            // would fire forever.
-            readSource.cancel()
-            self.readSource = nil
+        guard !raw.isEmpty else {
+            // Readable but nothing to read. Once is a stale notice (input that arrived while suspended
+            // and that the editor read); again and again is the end of input (a hung-up terminal, a
+            // closed pipe, /dev/null), which stays readable forever: stop watching it.
+            emptyReads += 1
+            if emptyReads >= 3 {
+                readSource.cancel()
+                self.readSource = nil
+            }
             return
         }
+        emptyReads = 0
         deliver(KeyDecoder.decode(raw))
     }
 

@@ -18,8 +18,9 @@ import Darwin
 /// with status 128 + the signal. SIGINT does the same (130) — in raw mode Ctrl-C is a key
 /// (`.control("c")`) the program handles, so a SIGINT comes from `kill` — except while the terminal is
 /// suspended for `withSuspendedTerminal`, where Ctrl-C belongs to the child (an editor) and is ignored.
-/// Signals the process inherited as ignored (`nohup`) stay ignored. A process `exit()` restores the
-/// terminal through `NCursesBackend`'s `atexit` hook; a hard crash cannot (run `reset`).
+/// Signals the process inherited as ignored (`nohup`) stay ignored. A process `exit()` and most
+/// crashes restore the terminal through `NCursesBackend`'s `atexit` hook and crash handlers; after
+/// `SIGKILL`, `reset` does.
 @MainActor
 public final class TerminalRuntime<Program: TerminalProgram> {
     private enum Event: Sendable {
