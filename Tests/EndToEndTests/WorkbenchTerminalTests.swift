@@ -129,15 +129,19 @@ struct WorkbenchTerminalTests {
         _ = try tmux.waitFor("Run a task")
         try tmux.sendKeys("Enter")
         let sizes = [(80, 24), (140, 45), (61, 17), (200, 50), (90, 20), (120, 35), (70, 30), (160, 25)]
-        for round in 0..<40 {
+        // Resize every 20 ms for about a second, starting another run every few rounds so runs stream throughout.
+        for round in 0..<48 {
             let (width, height) = sizes[round % sizes.count]
             try tmux.resize(width: width, height: height)
+            if round % 6 == 5 { try tmux.sendKeys("r", "Enter") }
             try await Task.sleep(nanoseconds: 20_000_000)
         }
         try tmux.resize(width: 90, height: 28)
         let screen = try tmux.waitUntil("the final layout", timeout: 20) { screen in
-            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
-            return screen.contains("ended") && lines.count <= 28 && lines.first?.contains("rbank") == true
+            var lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            while lines.last?.isEmpty == true { lines.removeLast() }
+            return screen.contains("ended") && lines.count == 28 && lines.first?.contains("rbank") == true
+                && lines.last?.contains("? help") == true
         }
         #expect(tmux.isAlive)
         for line in screen.split(separator: "\n") { #expect(line.count <= 90, "\(line)") }
