@@ -4,8 +4,9 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 SWIFT_FLAGS ?=
-APT_PACKAGES := libncurses-dev libcurl4-openssl-dev libedit-dev libsqlite3-dev pkg-config
+APT_PACKAGES := libncurses-dev libcurl4-openssl-dev libedit-dev libsqlite3-dev pkg-config tmux
 BIN := .build/debug/rbank
+DEMO_BANK := data/demo/demo.sqlite
 
 .PHONY: all deps build release run test bench clean
 
@@ -28,9 +29,12 @@ build: deps
 release: deps
 	$(SWIFT) build -c release $(SWIFT_FLAGS)
 
-## run: the workbench on the offline defaults (no key, no network needed).
+## run: the workbench on the shop world, the offline model and the demo bank (no key, no network needed).
+##      The demo bank is imported from data/demo/memory_bank.json the first time; delete demo.sqlite to start over.
 run: build
-	$(BIN) $(ARGS)
+	@[ -f $(DEMO_BANK) ] || $(BIN) bank import data/demo/memory_bank.json --bank $(DEMO_BANK) >/dev/null
+	@echo "rbank workbench · offline simulated model (a scripted policy, not an LLM) · set LLM_PROVIDER and a key for a real one"
+	$(BIN) tui --env shop --bank $(DEMO_BANK) $(ARGS)
 
 test: deps
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)

@@ -42,7 +42,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
-        .target(name: "TerminalUI", dependencies: ["ReasoningBank", "CNCursesW"], swiftSettings: strictSettings),
+        .target(name: "TerminalUI", dependencies: ["ReasoningBank", "CNCursesW", .product(name: "TOMLKit", package: "TOMLKit")], swiftSettings: strictSettings),
         .target(name: "LineREPL", dependencies: ["ReasoningBank", "CEditLine"], swiftSettings: strictSettings),
         .target(
             name: "RBankCLI",
@@ -66,6 +66,7 @@ let package = Package(
         .testTarget(name: "OfflineModelsTests", dependencies: ["OfflineModels", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "RBankCLITests", dependencies: ["RBankCLI", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strictSettings),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "TestSupport"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "BankStore", "ReasoningBank", "Environments", "OfflineModels"], swiftSettings: strictSettings),
     ],

@@ -315,6 +315,10 @@ extension Bank {
                     try Bank.retractExperience(db, ofItem: entry.itemID, at: at)
                     summary += " and the experience made for it is retracted"
                 }
+            case .merge:
+                let (text, ids) = try Bank.undoMerge(db, mergedID: entry.itemID, payload: payload)
+                summary = text
+                itemIDs = ids
             case .import:
                 let batch = entry.importID ?? -1
                 itemIDs = try String.fetchAll(

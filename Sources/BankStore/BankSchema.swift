@@ -11,14 +11,41 @@ enum BankSchema {
     /// `PRAGMA application_id` of a bank: the ASCII bytes "RBNK".
     static let applicationID: Int32 = 0x5242_4E4B
     /// The migrations this build knows, oldest first.
-    static let migrationIdentifiers = ["v1", "v2", "v3"]
+    static let migrationIdentifiers = ["v1", "v2", "v3", "v4"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
         migrator.registerMigration("v1") { db in try createVersion1(db) }
         migrator.registerMigration("v2") { db in try createVersion2(db) }
         migrator.registerMigration("v3") { db in try createVersion3(db) }
+        migrator.registerMigration("v4") { db in try createVersion4(db) }
         return migrator
+    }
+
+    /// v4: the change log also records merges. SQLite cannot alter a CHECK constraint, so the table is
+    /// rebuilt with every row kept (same `seq`s, so the autoincrement continues) and its guard trigger restored.
+    private static func createVersion4(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE change_log_v4 (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    operation TEXT NOT NULL
+                        CHECK (operation IN ('add', 'edit', 'archive', 'restore', 'pin', 'unpin', 'import', 'merge')),
+                    item_id TEXT REFERENCES memory_item(id),
+                    import_id INTEGER REFERENCES import_batch(id),
+                    at REAL NOT NULL,
+                    payload TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(payload)),
+                    summary TEXT NOT NULL,
+                    undone_at REAL
+                );
+                INSERT INTO change_log_v4 (seq, operation, item_id, import_id, at, payload, summary, undone_at)
+                    SELECT seq, operation, item_id, import_id, at, payload, summary, undone_at FROM change_log;
+                DROP TRIGGER change_log_never_deleted;
+                DROP TABLE change_log;
+                ALTER TABLE change_log_v4 RENAME TO change_log;
+                CREATE TRIGGER change_log_never_deleted BEFORE DELETE ON change_log
+                BEGIN SELECT RAISE(ABORT, 'the change log is never deleted'); END;
+                """)
     }
 
     /// v3: the cost of each run, priced from the price table when it ran, and how many of its calls

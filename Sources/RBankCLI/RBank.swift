@@ -5,7 +5,9 @@ public struct RBank: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "rbank",
         abstract: "ReasoningBank for the terminal: agent memory you can step through, inspect and curate.",
-        subcommands: [OverviewCommand.self, RunCommand.self, BenchCommand.self, BankCommand.self, ConfigCommand.self],
+        subcommands: [
+            OverviewCommand.self, TUICommand.self, RunCommand.self, BenchCommand.self, BankCommand.self, ConfigCommand.self,
+        ],
         defaultSubcommand: OverviewCommand.self)
 
     public init() {}

@@ -94,7 +94,7 @@ struct RunCostTests {
                 try db.columns(in: "run").map(\.name)
             )
         }
-        #expect(migrations == ["v1", "v2", "v3"])
+        #expect(migrations == BankSchema.migrationIdentifiers)
         #expect(columns.contains("cost_usd") && columns.contains("unpriced_calls"))
         let summary = try #require(try bank.runs().first)
         #expect(summary.id == old.id)

@@ -97,10 +97,10 @@ struct TOMLConfigurationTests {
 
     @Test("Unknown keys are warnings with a suggestion, not errors")
     func unknownKeys() throws {
-        let (configuration, _) = try load("[llm]\nprovder = \"openai\"\n\n[ui]\ntheme = \"dark\"\n")
+        let (configuration, _) = try load("[llm]\nprovder = \"openai\"\n\n[ui]\nsparkles = \"on\"\n")
         #expect(configuration.warnings.count == 2)
         #expect(configuration.warnings.contains { $0.contains("`llm.provder`") && $0.contains("did you mean `llm.provider`") })
-        #expect(configuration.warnings.contains { $0.contains("`ui.theme`") })
+        #expect(configuration.warnings.contains { $0.contains("`ui.sparkles`") })
         #expect(configuration.usesOfflineModel)
     }
 

@@ -197,6 +197,20 @@ struct ClosedLoopTests {
         #expect(seen.contains("before-model-call"))
     }
 
+    @Test("a verdict flipped at the consolidation gate is the run's verdict, and its items are stored under it")
+    func flipAtConsolidation() async throws {
+        let store = InMemoryMemoryStore()
+        let control = RecordingControl(answers: ["before-consolidation": .overrideVerdict(.failure)])
+        let record = try await loop(model: successModel(), store: store, control: control).runToCompletion(task)
+        #expect(record.verdict?.status == .failure)
+        #expect(record.verdict?.overriddenFrom == .success)
+        #expect(record.status == .failure)
+        #expect(record.overrides.map(\.gate) == ["before-consolidation"])
+        let experiences = try await store.experiences()
+        #expect(experiences.count == 1)
+        #expect(experiences.first?.outcome == .failure)
+    }
+
     @Test("cancel at a gate records the run as cancelled")
     func cancelAtGate() async throws {
         let store = InMemoryMemoryStore()

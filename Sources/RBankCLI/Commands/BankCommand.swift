@@ -10,7 +10,7 @@ struct BankCommand: ParsableCommand {
         abstract: "Browse, search, import, export and curate the memory bank.",
         subcommands: [
             BankList.self, BankShow.self, BankSearch.self, BankStatsCommand.self, BankImport.self, BankExport.self,
-            BankDelete.self, BankRestore.self, BankUndo.self,
+            BankDelete.self, BankRestore.self, BankMerge.self, BankUndo.self,
         ])
 }
 
@@ -21,25 +21,25 @@ func withBank<T>(_ global: GlobalOptions, _ body: (Bank) throws -> T) throws -> 
     do { return try body(bank) } catch let error as BankError { throw CLIError(error.description) }
 }
 
-struct BankList: ParsableCommand {
+struct BankList: TextOutputCommand {
     static let configuration = CommandConfiguration(commandName: "list", abstract: "List memory items, pinned first.")
 
     @Flag(help: "Include archived items.") var archived = false
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
+    func output() throws -> String {
         try withBank(global) { bank in
             let items = try bank.items(includeArchived: archived)
-            if json { return print(try JSONOutput.encode(items)) }
-            if items.isEmpty { return print("The bank has no items yet. Run a task: rbank run --env qa --task qa-001") }
-            for item in items { print(ItemFormatter.line(item)) }
-            print("\(items.count) item\(items.count == 1 ? "" : "s")")
+            if json { return try JSONOutput.encode(items) }
+            if items.isEmpty { return "The bank has no items yet. Run a task: rbank run --env qa --task qa-001" }
+            return (items.map(ItemFormatter.line) + ["\(items.count) item\(items.count == 1 ? "" : "s")"])
+                .joined(separator: "\n")
         }
     }
 }
 
-struct BankShow: ParsableCommand {
+struct BankShow: TextOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "show",
         abstract: "Show an item with its provenance, usage and history.",
@@ -50,14 +50,13 @@ struct BankShow: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
+    func output() throws -> String {
         try withBank(global) { bank in
             let items = try resolveItems(bank)
-            if json { return print(try JSONOutput.encode(items)) }
-            for (index, item) in items.enumerated() {
-                if index > 0 { print("") }
-                print(try ItemFormatter.detail(item, usage: bank.usage(of: item.id), revisions: bank.revisions(of: item.id)))
-            }
+            if json { return try JSONOutput.encode(items) }
+            return try items.map {
+                try ItemFormatter.detail($0, usage: bank.usage(of: $0.id), revisions: bank.revisions(of: $0.id))
+            }.joined(separator: "\n\n")
         }
     }
 
@@ -79,7 +78,7 @@ struct BankShow: ParsableCommand {
     }
 }
 
-struct BankSearch: ParsableCommand {
+struct BankSearch: TextOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "search", abstract: "Full-text search over titles, descriptions and contents (all words must match).")
 
@@ -88,27 +87,27 @@ struct BankSearch: ParsableCommand {
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
+    func output() throws -> String {
         try withBank(global) { bank in
             let items = try bank.search(text.joined(separator: " "), includeArchived: archived)
-            if json { return print(try JSONOutput.encode(items)) }
-            for item in items { print(ItemFormatter.line(item)) }
-            print("\(items.count) match\(items.count == 1 ? "" : "es")")
+            if json { return try JSONOutput.encode(items) }
+            return (items.map(ItemFormatter.line) + ["\(items.count) match\(items.count == 1 ? "" : "es")"])
+                .joined(separator: "\n")
         }
     }
 }
 
-struct BankStatsCommand: ParsableCommand {
+struct BankStatsCommand: TextOutputCommand {
     static let configuration = CommandConfiguration(commandName: "stats", abstract: "Counts of experiences, items and runs.")
 
     @Flag(help: "Print JSON.") var json = false
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
+    func output() throws -> String {
         try withBank(global) { bank in
             let stats = try bank.stats()
-            if json { return print(try JSONOutput.encode(stats)) }
-            print(ItemFormatter.stats(stats, path: bank.path ?? "(in memory)"))
+            if json { return try JSONOutput.encode(stats) }
+            return ItemFormatter.stats(stats, path: bank.path ?? "(in memory)")
         }
     }
 }
@@ -179,45 +178,68 @@ struct BankExport: ParsableCommand {
     }
 }
 
-struct BankDelete: ParsableCommand {
+struct BankDelete: TextOutputCommand, BankChangingCommand {
     static let configuration = CommandConfiguration(
         commandName: "delete", abstract: "Archive an item: it is never retrieved again, and `rbank bank undo` brings it back.")
 
     @Argument(help: "An item id or unique prefix.") var id: String
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
+    func output() throws -> String {
         try withBank(global) { bank in
             let item = try bank.archive(itemID: try bank.resolveItemID(id))
-            print("Archived \(item.id) \"\(item.title)\". Nothing is deleted outright: `rbank bank undo` restores it.")
+            return "Archived \(item.id) \"\(item.title)\". Nothing is deleted outright: `rbank bank undo` restores it."
         }
     }
 }
 
-struct BankRestore: ParsableCommand {
+struct BankRestore: TextOutputCommand, BankChangingCommand {
     static let configuration = CommandConfiguration(commandName: "restore", abstract: "Restore an archived item.")
 
     @Argument(help: "An item id or unique prefix.") var id: String
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
+    func output() throws -> String {
         try withBank(global) { bank in
             let item = try bank.restore(itemID: try bank.resolveItemID(id))
-            print("Restored \(item.id) \"\(item.title)\".")
+            return "Restored \(item.id) \"\(item.title)\"."
         }
     }
 }
 
-struct BankUndo: ParsableCommand {
+struct BankMerge: TextOutputCommand, BankChangingCommand {
     static let configuration = CommandConfiguration(
-        commandName: "undo", abstract: "Undo the most recent change to the bank (edit, archive, restore, pin, import).")
+        commandName: "merge",
+        abstract: "Merge two or more items into one new item; the sources are archived (`rbank bank undo` reverses it).",
+        discussion: "The new item keeps the first item's experience and provenance, its title and description, "
+            + "and joins the contents.")
+
+    @Argument(help: "Two or more item ids or unique prefixes.") var ids: [String]
+    @OptionGroup var global: GlobalOptions
+
+    func validate() throws {
+        guard ids.count >= 2 else { throw ValidationError("Give at least two items to merge.") }
+    }
+
+    func output() throws -> String {
+        try withBank(global) { bank in
+            let item = try bank.merge(itemIDs: try ids.map { try bank.resolveItemID($0) })
+            return "Merged \(ids.count) items into \(item.id) \"\(item.title)\"; the sources are archived. "
+                + "`rbank bank undo` reverses it."
+        }
+    }
+}
+
+struct BankUndo: TextOutputCommand, BankChangingCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "undo", abstract: "Undo the most recent change to the bank (edit, archive, restore, pin, merge, import).")
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
+    func output() throws -> String {
         try withBank(global) { bank in
-            guard let result = try bank.undo() else { return print("Nothing to undo.") }
-            print("Undid: \(result.summary)")
+            guard let result = try bank.undo() else { return "Nothing to undo." }
+            return "Undid: \(result.summary)"
         }
     }
 }

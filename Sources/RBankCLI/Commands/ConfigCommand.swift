@@ -4,7 +4,7 @@ import Providers
 import TerminalUI
 
 /// `rbank config`: the effective configuration, where each value came from, keys redacted.
-struct ConfigCommand: ParsableCommand {
+struct ConfigCommand: TextOutputCommand {
     static let configuration = CommandConfiguration(
         commandName: "config",
         abstract: "Show the effective configuration and where each value came from (keys are redacted).",
@@ -14,13 +14,14 @@ struct ConfigCommand: ParsableCommand {
     @Flag(help: "Print the documentation of every variable as Markdown.") var markdown = false
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-        if markdown { return print(ConfigurationVariable.markdownDocumentation()) }
+    func output() throws -> String {
+        if markdown { return ConfigurationVariable.markdownDocumentation() }
+        var lines: [String] = []
         let configuration = try global.configuration()
         let entries = configuration.report()
         if json {
             let rows = entries.map { ["name": $0.name, "value": $0.value, "source": $0.source.description, "problem": $0.problem ?? ""] }
-            return print(try JSONOutput.encode(rows))
+            return try JSONOutput.encode(rows)
         }
         let width = entries.map(\.name.count).max() ?? 0
         for entry in entries {
@@ -28,11 +29,12 @@ struct ConfigCommand: ParsableCommand {
             line += "   (\(entry.source))"
             if !entry.overridden.isEmpty { line += " overrides " + entry.overridden.map(\.description).joined(separator: ", ") }
             if let problem = entry.problem { line += "\n    ✗ \(problem)" }
-            print(line)
+            lines.append(line)
         }
-        print("")
-        if configuration.usesOfflineModel { print(OfflineLabel.banner) }
-        print("Embedder: \(configuration.embeddingModel) (a deterministic feature-hashing embedder; MiniLM arrives with the embeddings work).")
-        print("System libraries: \(CurlRuntime.version) · \(CharacterWidth.ncursesVersion) · SQLite via GRDB")
+        lines.append("")
+        if configuration.usesOfflineModel { lines.append(OfflineLabel.banner) }
+        lines.append("Embedder: \(configuration.embeddingModel)")
+        lines.append("System libraries: \(CurlRuntime.version) · \(NCursesRuntime.version) · SQLite via GRDB")
+        return lines.joined(separator: "\n")
     }
 }

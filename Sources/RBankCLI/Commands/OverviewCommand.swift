@@ -2,14 +2,29 @@ import ArgumentParser
 import BankStore
 import Foundation
 
-/// `rbank` with no command: what is configured, what the bank holds, and what to try.
-struct OverviewCommand: ParsableCommand {
+/// `rbank` with no command: in a terminal, the workbench; otherwise (piped, scripted) what is configured,
+/// what the bank holds, and what to try.
+struct OverviewCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "overview", abstract: "Show the model, the bank and the commands to try (the default).")
+        commandName: "overview",
+        abstract: "Show the model, the bank and the commands to try (the default when not in a terminal; "
+            + "in a terminal, rbank alone opens the workbench).")
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
+    /// Set when `overview` was named: print the overview even in a terminal.
+    private var named: Bool { CommandLine.arguments.dropFirst().first == "overview" }
+
+    func run() async throws {
+        if !named, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {
+            var workbench = try TUICommand.parse([])
+            workbench.global = global
+            return try await workbench.run()
+        }
+        try printOverview()
+    }
+
+    private func printOverview() throws {
         let configuration = try global.configuration()
         print("rbank — ReasoningBank for the terminal")
         print("")

@@ -85,6 +85,10 @@ extension Configuration {
     public var requestTimeout: Double { get throws(ConfigurationError) { try number("LLM_TIMEOUT") } }
     /// `LLM_STALL_TIMEOUT` in seconds.
     public var stallTimeout: Int { get throws(ConfigurationError) { try integer("LLM_STALL_TIMEOUT") } }
+    /// `THEME`.
+    public var themeName: String { value("THEME")?.raw ?? "dark" }
+    /// `THEMES_DIR`.
+    public var themesDirectory: URL { path("THEMES_DIR") }
     /// `PRICES_FILE`.
     public var pricesFile: URL { path("PRICES_FILE") }
 

@@ -129,6 +129,15 @@ extension ConfigurationVariable {
         .init(
             "OFFLINE_SEED", .seed, default: "0", group: "Offline",
             summary: "Seed of the built-in offline model's deterministic choices."),
+        // Workbench
+        .init(
+            "THEME", .text, default: "dark", group: "Workbench",
+            summary: "The workbench's colour theme: a name in THEMES_DIR (dark, light, high-contrast, monochrome). "
+                + "NO_COLOR turns colours off.",
+            tomlAliases: ["ui.theme", "tui.theme"]),
+        .init(
+            "THEMES_DIR", .path, default: "./themes", group: "Workbench",
+            summary: "The folder of theme files (name.toml).", tomlAliases: ["ui.themes", "tui.themes"]),
         // Logging
         .init(
             "ENABLE_LOGGING", .boolean, default: "true", group: "Logging",

@@ -132,7 +132,7 @@ public struct ClosedLoop: Sendable {
         }
 
         // Judge.
-        let verdict: Verdict
+        var verdict: Verdict
         switch try await gates.ask(.beforeJudging(record.trajectory), overrides: &record.overrides) {
         case .overrideVerdict(let status):
             verdict = Verdict(status: status, thoughts: "Set by a person at the gate.", rawResponse: "")
@@ -156,6 +156,12 @@ public struct ClosedLoop: Sendable {
             switch try await gates.ask(.beforeConsolidation(verdict: verdict, items: items), overrides: &record.overrides) {
             case .consolidateInstead(let chosen): items = chosen
             case .skipConsolidation: items = []
+            case .overrideVerdict(let status) where status != verdict.status:
+                // A person flipped the verdict after reading it: the run and its items take the new one.
+                verdict.overriddenFrom = verdict.status
+                verdict.status = status
+                record.verdict = verdict
+                emit(.judged(verdict, record.groundTruth))
             default: break
             }
         }

@@ -1,5 +1,4 @@
 import Foundation
-import ReasoningBank
 
 /// One revision of a memory item's text. Revisions are never deleted; the item points at its current one.
 public struct ItemRevision: Sendable, Hashable, Codable {

@@ -1,5 +1,4 @@
 import Foundation
-import ReasoningBank
 
 /// One line of the run history: the indexed columns of a stored `RunRecord`.
 public struct RunSummary: Sendable, Hashable, Codable, Identifiable {

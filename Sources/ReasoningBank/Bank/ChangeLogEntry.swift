@@ -11,6 +11,8 @@ public struct ChangeLogEntry: Sendable, Hashable, Codable, Identifiable {
         case pin
         case unpin
         case `import`
+        /// Items merged into a new one (the sources archived).
+        case merge
     }
 
     /// Position in the log, increasing.

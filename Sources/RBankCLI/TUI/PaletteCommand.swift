@@ -1,0 +1,75 @@
+import ArgumentParser
+import Foundation
+import TerminalUI
+
+/// The `:` palette speaks the CLI's command language: a line is split like a shell would, parsed by the
+/// same ArgumentParser commands, and then either becomes an effect (`run --task ID` starts a run on the
+/// Run screen) or runs as a text command whose output the palette shows (`bank show`, `config`, …).
+enum PaletteCommand {
+    enum Outcome {
+        case startRun(taskID: String)
+        case output(title: String, text: String, changedBank: Bool)
+    }
+
+    /// What `line` asks for. `bankPath` is added as `--bank` unless the line names a bank itself.
+    static func outcome(for line: String, bankPath: String) throws -> Outcome {
+        var arguments = try split(line)
+        if arguments.first == "rbank" { arguments.removeFirst() }
+        guard !arguments.isEmpty else { throw CLIError("Type a command, e.g. bank search price, or help.") }
+        if arguments == ["help"] { return .output(title: "help", text: RBank.helpMessage(), changedBank: false) }
+        if !arguments.contains("--bank"), arguments.first != "help" { arguments += ["--bank", bankPath] }
+        let command: any ParsableCommand
+        do { command = try RBank.parseAsRoot(arguments) } catch {
+            let text = RBank.fullMessage(for: error)
+            if RBank.exitCode(for: error) == .success { return .output(title: line, text: text, changedBank: false) }
+            throw CLIError(text)
+        }
+        switch command {
+        case let run as RunCommand:
+            guard let taskID = run.taskID else {
+                throw CLIError("In the workbench, run takes a task of the suite: run --task ID (or press r to pick one).")
+            }
+            return .startRun(taskID: taskID)
+        case let textCommand as any TextOutputCommand:
+            return .output(title: line, text: try textCommand.output(), changedBank: textCommand is any BankChangingCommand)
+        default:
+            throw CLIError(
+                "`\(line)` runs in a shell: rbank \(line). The palette takes run --task ID, config, and bank list, show, "
+                    + "search, stats, delete, restore, merge and undo.")
+        }
+    }
+
+    /// Splits a line into arguments: whitespace separates; 'single' and "double" quotes group; a backslash escapes.
+    static func split(_ line: String) throws -> [String] {
+        var arguments: [String] = []
+        var current = ""
+        var inArgument = false
+        var quote: Character?
+        var escaping = false
+        for character in line {
+            if escaping {
+                current.append(character)
+                escaping = false
+                inArgument = true
+            } else if character == "\\", quote != "'" {
+                escaping = true
+            } else if let open = quote {
+                if character == open { quote = nil } else { current.append(character) }
+            } else if character == "'" || character == "\"" {
+                quote = character
+                inArgument = true
+            } else if character.isWhitespace {
+                if inArgument { arguments.append(current) }
+                current = ""
+                inArgument = false
+            } else {
+                current.append(character)
+                inArgument = true
+            }
+        }
+        if quote != nil { throw CLIError("Unclosed quote in: \(line)") }
+        if escaping { current.append("\\") }
+        if inArgument || escaping { arguments.append(current) }
+        return arguments
+    }
+}

@@ -1,0 +1,73 @@
+import ReasoningBank
+
+/// The run's events folded into the Run screen's state.
+extension AppState {
+    mutating func apply(_ event: RunEvent) -> [AppEffect] {
+        if case .started(let record) = event {
+            run.live = LiveRun(record: record)
+            run.selectedStep = nil
+            run.stepScroll = 0
+            run.paneScroll = [:]
+            run.unfolded = []
+            gate = nil
+            screen = .run
+            status = nil
+            return []
+        }
+        if case .finished(let record) = event { return end(record) }
+        if case .failed(let record) = event { return end(record) }
+        guard var live = run.live else { return [] }
+        switch event {
+        case .retrieved(let log, let injected):
+            live.record.retrieval = log
+            live.injected = injected
+            live.hasRetrieved = true
+        case .modelDelta(let purpose, let piece):
+            live.stream(piece, purpose: purpose)
+        case .step(let step):
+            live.record.trajectory.steps.append(step)
+            live.endStreaming()
+        case .judged(let verdict, let truth):
+            live.record.verdict = verdict
+            live.record.groundTruth = truth
+            live.endStreaming()
+        case .extracted(let items):
+            live.record.extracted = items
+            live.hasExtracted = true
+            live.endStreaming()
+        case .consolidated(let experience):
+            live.consolidated = experience
+            live.record.experienceID = experience.id
+            live.record.storedItemIDs = experience.items.map(\.id)
+        case .started, .finished, .failed:
+            break
+        }
+        run.live = live
+        return []
+    }
+
+    /// The run ended: keep its final record, drop a gate or question about it, and refresh the lists it
+    /// changed.
+    private mutating func end(_ record: RunRecord) -> [AppEffect] {
+        var live = run.live.flatMap { $0.record.id == record.id ? $0 : nil } ?? LiveRun(record: record)
+        live.record = record
+        live.hasRetrieved = true
+        live.hasExtracted = live.hasExtracted || !record.extracted.isEmpty
+        live.endStreaming()
+        run.live = live
+        gate = nil
+        switch overlay {
+        case .confirm(.cancelRun), .confirm(.cancelAtGate), .confirm(.quit): overlay = nil
+        default: break
+        }
+        let summary = "Run \(record.id) ended: \(record.status.rawValue) · " + DisplayFormat.plural(record.trajectory.steps.count, "step")
+        switch record.status {
+        case .success: flash(summary + ".", .success)
+        case .error: flash(summary + (record.errorMessage.map { " — " + $0 } ?? "."), .failure)
+        default: flash(summary + (record.errorMessage.map { " — " + $0 } ?? "."), .warning)
+        }
+        var effects: [AppEffect] = [.loadRuns]
+        if !record.storedItemIDs.isEmpty, bank.hasLoaded { effects.append(reloadItems()) }
+        return effects
+    }
+}
