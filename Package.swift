@@ -34,15 +34,16 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(name: "OfflineModels", dependencies: ["ReasoningBank"], swiftSettings: strictSettings),
         .target(name: "Environments", dependencies: ["ReasoningBank"], swiftSettings: strictSettings),
+        .target(name: "TOMLFiles", swiftSettings: strictSettings),
         .target(
             name: "Providers",
             dependencies: [
-                "ReasoningBank", "CCurl",
+                "ReasoningBank", "CCurl", "TOMLFiles",
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
-        .target(name: "TerminalUI", dependencies: ["ReasoningBank", "CNCursesW", .product(name: "TOMLKit", package: "TOMLKit")], swiftSettings: strictSettings),
+        .target(name: "TerminalUI", dependencies: ["ReasoningBank", "CNCursesW", "TOMLFiles", .product(name: "TOMLKit", package: "TOMLKit")], swiftSettings: strictSettings),
         .target(name: "LineREPL", dependencies: ["ReasoningBank", "CEditLine"], swiftSettings: strictSettings),
         .target(
             name: "RBankCLI",
@@ -67,7 +68,7 @@ let package = Package(
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "RBankCLITests", dependencies: ["RBankCLI", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strictSettings),
-        .testTarget(name: "ProvidersTests", dependencies: ["Providers", "TestSupport"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
+        .testTarget(name: "ProvidersTests", dependencies: ["Providers", "TOMLFiles", "TestSupport"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "BankStore", "ReasoningBank", "Environments", "OfflineModels"], swiftSettings: strictSettings),
     ],
     swiftLanguageModes: [.v6]

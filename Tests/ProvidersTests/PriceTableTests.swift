@@ -1,6 +1,7 @@
 import Foundation
 import ReasoningBank
 import TestSupport
+import TOMLFiles
 import Testing
 
 @testable import Providers
@@ -413,9 +414,9 @@ struct PriceTableTests {
 
     @Test("key paths are split and quoted as TOML writes them")
     func keyPaths() {
-        #expect(PriceTable.keyComponents(#"a."b.c" . d"#) == ["a", "b.c", "d"])
-        #expect(PriceTable.keyComponents(#"'x.y'.z"#) == ["x.y", "z"])
-        #expect(PriceTable.keyComponents(#""q\"uote""#) == [#"q"uote"#])
+        #expect(TOMLKey.components(#"a."b.c" . d"#) == ["a", "b.c", "d"])
+        #expect(TOMLKey.components(#"'x.y'.z"#) == ["x.y", "z"])
+        #expect(TOMLKey.components(#""q\"uote""#) == [#"q"uote"#])
         #expect(PriceTable.dotted(["openai", "models", "gpt-4.1", "input"]) == #"openai.models."gpt-4.1".input"#)
         #expect(PriceTable.dotted(["ollama", "models", "llama3.1:8b"]) == #"ollama.models."llama3.1:8b""#)
     }

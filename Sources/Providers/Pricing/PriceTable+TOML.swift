@@ -25,6 +25,7 @@
 // error that names the file, the line and the key, so a typo never silently drops a price.
 
 import Foundation
+import TOMLFiles
 import ReasoningBank
 import TOMLKit
 
@@ -36,21 +37,10 @@ extension PriceTable {
 
     /// Reads the price file at `url`; throws when it is missing, unreadable or not a valid price table.
     public static func load(contentsOf url: URL) throws(PriceTableError) -> PriceTable {
-        let path = url.isFileURL ? url.path : url.absoluteString
-        guard url.isFileURL else { throw .unreadable(path: path, reason: "it is not a local file") }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(path: path, reason: "there is no such file")
-        }
-        if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a folder, not a file") }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .unreadable(path: path, reason: "it cannot be read (check its permissions)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(path: path, reason: "it is not UTF-8 text")
+        let (path, text): (String, String)
+        switch TextFile.read(url) {
+        case .success(let file): (path, text) = file
+        case .failure(let unreadable): throw .unreadable(path: unreadable.path, reason: unreadable.reason)
         }
         return try parse(text, path: path, source: url)
     }
@@ -188,55 +178,5 @@ extension PriceTable {
         return "\"" + component.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
     }
 
-    /// The components of a dotted TOML key (`a."b.c".d` → `a`, `b.c`, `d`), quotes removed.
-    static func keyComponents(_ key: some StringProtocol) -> [String] {
-        var pieces: [String] = []
-        var current = ""
-        var quote: Character?
-        var escaped = false
-        for character in key {
-            if let open = quote {
-                if escaped {
-                    escaped = false
-                } else if open == "\"" && character == "\\" {
-                    escaped = true
-                } else if character == open {
-                    quote = nil
-                }
-                current.append(character)
-            } else if character == "." {
-                pieces.append(current)
-                current = ""
-            } else {
-                if character == "\"" || character == "'" { quote = character }
-                current.append(character)
-            }
-        }
-        pieces.append(current)
-        return pieces.map(unquote)
-    }
-
-    /// One key component without its surrounding whitespace and quotes (`"a\"b"` → `a"b`).
-    private static func unquote(_ piece: String) -> String {
-        let trimmed = piece.trimmingCharacters(in: .whitespaces)
-        guard trimmed.count >= 2, let first = trimmed.first, first == "\"" || first == "'", trimmed.last == first else {
-            return trimmed
-        }
-        let inner = trimmed.dropFirst().dropLast()
-        guard first == "\"" else { return String(inner) }
-        var result = ""
-        var escaped = false
-        for character in inner {
-            if escaped {
-                result.append(character)
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else {
-                result.append(character)
-            }
-        }
-        return result
-    }
 }
 

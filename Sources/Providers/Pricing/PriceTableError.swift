@@ -1,4 +1,5 @@
 import Foundation
+import TOMLFiles
 
 /// Why a price file could not be used. Every message names the file, the line when it is known,
 /// the key at fault and what to do about it.
@@ -92,12 +93,12 @@ public enum PriceTableError: Error, Sendable, Hashable, CustomStringConvertible,
 
     /// The last component of a dotted key path as written (quoted when it needs to be).
     private static func lastComponent(of key: String) -> String {
-        PriceTable.keyComponents(key).last.map(PriceTable.formatKeyComponent) ?? key
+        TOMLKey.components(key).last.map(PriceTable.formatKeyComponent) ?? key
     }
 
     /// The quoted model id an unquoted dotted key was meant to be: `claude-3` and `5-sonnet` → `"claude-3.5-sonnet"`.
     private static func joinedID(_ key: String, _ child: String) -> String {
-        PriceTable.formatKeyComponent((PriceTable.keyComponents(key).last ?? key) + "." + child)
+        PriceTable.formatKeyComponent((TOMLKey.components(key).last ?? key) + "." + child)
     }
 
     private static func quoted(_ name: String) -> String { PriceTable.formatKeyComponent(name) }

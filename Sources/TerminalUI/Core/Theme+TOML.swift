@@ -23,6 +23,7 @@
 // Anything else is an error that names the file, the line and the key, and says what is allowed.
 
 import Foundation
+import TOMLFiles
 import TOMLKit
 
 extension Theme {
@@ -36,21 +37,10 @@ extension Theme {
 
     /// Reads the theme file at `url`.
     public static func load(contentsOf url: URL) throws(ThemeError) -> Theme {
-        let path = url.isFileURL ? url.path : url.absoluteString
-        guard url.isFileURL else { throw .unreadable(path: path, reason: "it is not a local file") }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw .unreadable(path: path, reason: "there is no such file")
-        }
-        if isDirectory.boolValue { throw .unreadable(path: path, reason: "it is a folder, not a file") }
-        let data: Data
-        do {
-            data = try Data(contentsOf: url)
-        } catch {
-            throw .unreadable(path: path, reason: "it cannot be read (check its permissions)")
-        }
-        guard let text = String(data: data, encoding: .utf8) else {
-            throw .unreadable(path: path, reason: "it is not UTF-8 text")
+        let (path, text): (String, String)
+        switch TextFile.read(url) {
+        case .success(let file): (path, text) = file
+        case .failure(let unreadable): throw .unreadable(path: unreadable.path, reason: unreadable.reason)
         }
         return try parse(text, path: path, defaultName: url.deletingPathExtension().lastPathComponent)
     }
@@ -83,7 +73,7 @@ extension Theme {
         } catch {
             throw .malformedTOML(path: path, line: 1, column: 1, reason: String(describing: error))
         }
-        let lines = ThemeFileLines(text)
+        let lines = TOMLLines(text)
         var name = defaultName
         var styles: [ThemeRole: Style] = [:]
         let roleNames = ThemeRole.allCases.map(\.rawValue)
@@ -109,7 +99,7 @@ extension Theme {
         return Theme(name: name, styles: styles)
     }
 
-    private static func style(_ table: TOMLTable, role: String, path: String, lines: ThemeFileLines) throws(ThemeError) -> Style {
+    private static func style(_ table: TOMLTable, role: String, path: String, lines: TOMLLines) throws(ThemeError) -> Style {
         var style = Style()
         for key in table.keys.sorted() {
             guard let value = table[key] else { continue }
@@ -219,42 +209,5 @@ public enum ThemeError: Error, Sendable, Hashable, CustomStringConvertible {
 
     private static func place(_ path: String, _ line: Int?) -> String {
         line.map { "\(path):\($0)" } ?? path
-    }
-}
-
-/// The line each key of a theme file is defined on (TOMLKit gives positions only for syntax errors).
-/// Best effort: table headers and `key = value` lines, outside strings and comments.
-private struct ThemeFileLines {
-    private var definitions: [(line: Int, keyPath: [String])] = []
-
-    init(_ text: String) {
-        var table: [String] = []
-        for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
-            if line.hasPrefix("[") {
-                let inner = line.drop { $0 == "[" }
-                guard let close = inner.firstIndex(of: "]") else { continue }
-                table = Self.components(inner[..<close])
-                definitions.append((index + 1, table))
-            } else if !line.hasPrefix("#"), let equals = line.firstIndex(of: "=") {
-                definitions.append((index + 1, table + Self.components(line[..<equals])))
-            }
-        }
-    }
-
-    /// The first line defining `keyPath`, or failing that its nearest enclosing key.
-    func line(of keyPath: [String]) -> Int? {
-        var target = keyPath
-        while !target.isEmpty {
-            if let found = definitions.first(where: { $0.keyPath.starts(with: target) }) { return found.line }
-            target.removeLast()
-        }
-        return nil
-    }
-
-    private static func components(_ key: Substring) -> [String] {
-        key.split(separator: ".").map {
-            $0.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
-        }
     }
 }

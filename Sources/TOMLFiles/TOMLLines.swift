@@ -2,11 +2,11 @@ import Foundation
 
 /// The lines of a TOML document, for finding the line a key path is defined on (TOMLKit gives
 /// positions only for syntax errors). Best effort: nil when the key cannot be found.
-struct TOMLLines: Sendable {
+public struct TOMLLines: Sendable {
     /// The full key path each line defines (a table header or `key = value`), with its 1-based number.
     private let definitions: [(line: Int, keyPath: [String])]
 
-    init(_ text: String) {
+    public init(_ text: String) {
         var definitions: [(line: Int, keyPath: [String])] = []
         var table: [String] = []
         for (index, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
@@ -14,10 +14,10 @@ struct TOMLLines: Sendable {
             if line.hasPrefix("[") {
                 let inner = line.drop { $0 == "[" }
                 guard let close = Self.unquotedIndex(of: "]", in: inner) else { continue }
-                table = PriceTable.keyComponents(inner[..<close])
+                table = TOMLKey.components(inner[..<close])
                 definitions.append((index + 1, table))
             } else if let equals = Self.unquotedIndex(of: "=", in: line[...]), !line.hasPrefix("#") {
-                definitions.append((index + 1, table + PriceTable.keyComponents(line[..<equals])))
+                definitions.append((index + 1, table + TOMLKey.components(line[..<equals])))
             }
         }
         self.definitions = definitions
@@ -25,7 +25,7 @@ struct TOMLLines: Sendable {
 
     /// The first line that defines `keyPath` or something inside it; failing that, the line of its
     /// nearest enclosing key (a key inside an inline table is found on the line of that table).
-    func line(of keyPath: [String]) -> Int? {
+    public func line(of keyPath: [String]) -> Int? {
         var target = keyPath
         while !target.isEmpty {
             if let found = definitions.first(where: { $0.keyPath.starts(with: target) }) { return found.line }
