@@ -26,6 +26,9 @@ extension QAPolicy {
         if let teacher {
             procedure = .correct
             plan += "Following memory item \(teacher + 1), I will \(family.correctMethod)."
+        } else if prompt.round > 1, prompt.earlierThoughts.contains(family.correctMethod) {
+            procedure = .correct
+            plan += "Re-examining my previous attempt, I keep its method: I will \(family.correctMethod)."
         } else if dice.sample(explorationRate) {
             procedure = .correct
             plan += "On reflection, I will \(family.correctMethod)."

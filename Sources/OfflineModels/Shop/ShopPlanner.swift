@@ -14,12 +14,15 @@ struct ShopPlanner: Sendable {
     var detourBudget: Int
     /// Varies which detour it takes (sampled).
     var detourVariant: Int
+    /// Procedures kept from an earlier round of a self-refinement (also in `known`).
+    var carried: Set<ShopProcedure> = []
 
     func uses(_ procedure: ShopProcedure) -> Bool { known.contains(procedure) || lucky.contains(procedure) }
 
     /// The sentence that states the procedure the agent is following.
     func following(_ procedure: ShopProcedure) -> String {
-        known.contains(procedure)
+        if carried.contains(procedure) { return "As in my previous attempt, I will \(procedure.method)." }
+        return known.contains(procedure)
             ? "Following the memory, I will \(procedure.method)."
             : "On reflection, I will \(procedure.method)."
     }

@@ -24,6 +24,22 @@ extension ShopPolicy {
         for (procedures, seen) in zip(taught, noticed) where seen { known.formUnion(procedures) }
         known.formIntersection(intent.procedures)
         thought += discussion(of: prompt.memories, intent: intent, noticed: noticed, taught: taught)
+        // Re-examining an earlier round: the procedures it followed are kept from the start.
+        var carried: Set<ShopProcedure> = []
+        if prompt.round > 1 {
+            carried = Set(
+                ShopProcedure.allTaught(
+                    by: ExtractedItem(title: "", description: "", content: prompt.earlierThoughts),
+                    threshold: relevanceThreshold)
+            ).intersection(intent.procedures)
+            if prompt.step == 1 {
+                thought.append(
+                    carried.isEmpty
+                        ? "Re-examining my previous attempt: I followed no particular procedure there, so I will look more carefully this time."
+                        : "Re-examining my previous attempt: I keep what it did right and carry out the task again.")
+            }
+            known.formUnion(carried)
+        }
         let view = ShopView(prompt.latestObservation)
         if prompt.latestObservationIsError, let line = view.error,
             !line.contains("choose an option"), !line.contains("required fields")
@@ -39,7 +55,7 @@ extension ShopPolicy {
         }
         let planner = ShopPlanner(
             intent: intent, view: view, trail: trail, known: known, lucky: lucky, detourBudget: budget,
-            detourVariant: dice.variant(3))
+            detourVariant: dice.variant(3), carried: carried)
         let move = planner.next()
         thought.append(move.thought)
         return Self.reAct(thought: thought.joined(separator: "\n"), action: move.action)

@@ -12,8 +12,12 @@ public struct AgentPrompt: Sendable, Hashable {
     public var latestObservation: String
     /// The injected memory items, in order (item 1 first), parsed with `MemoryItemParser`.
     public var memories: [ExtractedItem]
-    /// The agent's earlier raw responses, oldest first.
+    /// The agent's earlier raw responses in this attempt, oldest first.
     public var previousResponses: [String]
+    /// The agent's responses in earlier rounds of a self-refinement (sequential MaTTS), oldest first.
+    public var earlierResponses: [String]
+    /// 1 for a plain episode; one more after each check prompt of a self-refinement.
+    public var round: Int
 
     /// Reads `request`; never fails (missing parts become nil or empty).
     public init(_ request: ModelRequest) {
@@ -25,7 +29,28 @@ public struct AgentPrompt: Sendable, Hashable {
         let last = userMessages.last ?? ""
         latestObservation = PromptText.value(after: ["Observation:"], in: last) ?? last.trimmingCharacters(in: .whitespacesAndNewlines)
         memories = Self.memoryItems(in: request.system)
-        previousResponses = request.messages.filter { $0.role == .assistant }.map(\.content)
+        let checks = request.messages.indices.filter {
+            request.messages[$0].role == .user && Self.isCheckPrompt(request.messages[$0].content)
+        }
+        round = checks.count + 1
+        let split = checks.last ?? request.messages.startIndex
+        previousResponses = request.messages[split...].filter { $0.role == .assistant }.map(\.content)
+        earlierResponses = request.messages[..<split].filter { $0.role == .assistant }.map(\.content)
+    }
+
+    /// Whether a user turn is a self-refinement check prompt: the simulation recognises the default
+    /// `check_first.md` ("re-examine") and `check_again.md` ("Let's check again").
+    static func isCheckPrompt(_ text: String) -> Bool {
+        let lower = text.lowercased()
+        return lower.contains("re-examine") || lower.contains("let's check again")
+    }
+
+    /// The thoughts of the agent's earlier rounds, joined.
+    public var earlierThoughts: String {
+        earlierResponses.compactMap { response -> String? in
+            if case .success(let output) = ReActParser.parse(response) { return output.thought }
+            return nil
+        }.joined(separator: "\n")
     }
 
     /// 1-based number of the step being decided.

@@ -24,6 +24,9 @@ public struct SimulatedModel: LanguageModel, CustomStringConvertible {
     public let fallback: any SimulatedPolicy
     /// Pause between streamed deltas (zero: as fast as the consumer reads).
     public let streamPacing: Duration
+    /// Which independent sample this is (MaTTS trajectory or round; 0 for a plain run). At temperature
+    /// > 0 each sample draws its own agent decisions, as a sampled model explores differently each time.
+    public private(set) var sampleIndex = 0
 
     /// The offline simulation with the standard policies (shop, QA), seeded with `seed`.
     public init(seed: UInt64 = 0) {
@@ -49,6 +52,13 @@ public struct SimulatedModel: LanguageModel, CustomStringConvertible {
         "\(descriptor.displayName): offline simulation, a deterministic scripted policy (not an LLM), seed \(seed)"
     }
 
+    /// This model as the `index`-th independent sample.
+    public func sampled(_ index: Int) -> any LanguageModel {
+        var copy = self
+        copy.sampleIndex = index
+        return copy
+    }
+
     public func complete(_ request: ModelRequest) async throws -> ModelResponse {
         try Task.checkCancellation()
         return respond(to: request)
@@ -56,13 +66,18 @@ public struct SimulatedModel: LanguageModel, CustomStringConvertible {
 
     /// The answer to `request`, synchronously. Same seed and request, same answer.
     public func respond(to request: ModelRequest) -> ModelResponse {
-        let samplingMaterial = [request.purpose.rawValue, request.system] + request.messages.map { $0.role.rawValue + ":" + $0.content }
+        var samplingMaterial = [request.purpose.rawValue, request.system] + request.messages.map { $0.role.rawValue + ":" + $0.content }
         let text: String
         switch request.purpose {
         case .agent:
             let prompt = AgentPrompt(request)
+            var competenceMaterial = ["agent", prompt.task ?? ""]
+            if sampleIndex != 0, request.temperature > 0 {
+                samplingMaterial.append("sample \(sampleIndex)")
+                competenceMaterial.append("sample \(sampleIndex)")
+            }
             var dice = SimulationDice(
-                seed: seed, samplingMaterial: samplingMaterial, competenceMaterial: ["agent", prompt.task ?? ""],
+                seed: seed, samplingMaterial: samplingMaterial, competenceMaterial: competenceMaterial,
                 temperature: request.temperature)
             let policy = policies.first { $0.handlesEnvironment(systemPrompt: prompt.system) } ?? fallback
             text = policy.act(on: prompt, dice: &dice)
@@ -87,11 +102,15 @@ public struct SimulatedModel: LanguageModel, CustomStringConvertible {
                 competenceMaterial: ["workflow", prompt.query ?? ""] + prompt.steps.map { $0.thought + "\u{1F}" + $0.action },
                 temperature: request.temperature)
             text = policy(forTask: prompt.query).induceWorkflow(from: prompt, dice: &dice)
+        case .extractContrast, .extractRefinement:
+            text = extractAcross(request)
+        case .selectBest:
+            text = selectBest(request)
         }
         return Self.finish(text, for: request)
     }
 
-    private func policy(forTask query: String?) -> any SimulatedPolicy {
+    func policy(forTask query: String?) -> any SimulatedPolicy {
         guard let query else { return fallback }
         return policies.first { $0.handlesTask(query) } ?? fallback
     }

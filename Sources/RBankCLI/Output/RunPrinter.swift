@@ -21,6 +21,11 @@ final class RunPrinter: Sendable {
             previousLines.withLock { $0 = [] }
             write("▶ run \(record.id) · task \(record.task.id) · env \(record.task.environment) · memory \(record.memoryMode.rawValue)")
             write("  query: \(record.task.query)")
+            if let scaling = record.scaling {
+                write("  MaTTS \(scaling.mode.rawValue) · k = \(scaling.k) · " + (scaling.mode == .parallel
+                    ? "\(scaling.k) trajectories at once, each judged; self-contrast extraction; Best-of-N selection"
+                    : "one trajectory refined over \(scaling.k) rounds with check prompts; extraction from every round"))
+            }
         case .retrieved(let log, let injected):
             if log.hits.isEmpty {
                 write("  retrieved: nothing" + (log.excludedByLeakageGuard.isEmpty ? "" : " (\(log.excludedByLeakageGuard.count) same-task experiences excluded by the leakage guard)"))
@@ -57,13 +62,59 @@ final class RunPrinter: Sendable {
             write("  extracted \(items.count) item\(items.count == 1 ? "" : "s")")
         case .consolidated(let experience):
             for item in experience.items { write("    stored \(item.id) \"\(item.title)\"") }
+        case .attempt(let index, let inner):
+            printAttempt(index, inner)
+        case .attemptEnded(let attempt):
+            write("  ◆ \(Self.describe(attempt))")
+        case .selected(let selection):
+            write("  selector chose trajectory \(selection.chosenIndex + 1)" + (selection.byModel ? "" : " (no model choice)")
+                + " — \(Self.clip(selection.reason, 240))")
         case .finished(let record), .failed(let record):
             let usage = record.usage
             let seconds = record.finishedAt.map { $0.timeIntervalSince(record.startedAt) } ?? 0
             let cost = CostFormatter.text(usage, model: record.model, pricesFile: pricesFile)
             write("■ \(record.status.rawValue) · \(record.trajectory.steps.count) steps · \(usage.calls) model calls · \(usage.totalTokens) tokens · cost \(cost) · \(String(format: "%.2f", seconds)) s")
+            if let scaling = record.scaling, let chosen = scaling.chosenIndex {
+                var line = "  \(scaling.label) · final answer from \(scaling.mode == .parallel ? "trajectory" : "round") \(chosen + 1)"
+                if let passAtOne = scaling.passAtOneIndex {
+                    line += " · pass@1 = trajectory \(passAtOne + 1)"
+                    if let success = scaling.passAtOneSuccess { line += " (ground truth \(success ? "success" : "failure"))" }
+                }
+                write(line)
+            }
             if let message = record.errorMessage { write("  \(message)") }
         }
+    }
+
+    /// One attempt's events, each line tagged with the attempt's number; observations are left out
+    /// (concurrent trajectories interleave).
+    private func printAttempt(_ index: Int, _ event: RunEvent) {
+        let tag = "  [\(index + 1)]"
+        switch event {
+        case .step(let step):
+            if let failure = step.parseFailure {
+                write("\(tag) step \(step.index) · unparsable output (\(failure))")
+            } else {
+                write("\(tag) step \(step.index) · \(Self.clip(step.action, 120))")
+            }
+        case .judged(let verdict, _):
+            write("\(tag) judge: \(verdict.status?.rawValue ?? "unparsed") — \(Self.clip(verdict.thoughts, 160))")
+        default:
+            break
+        }
+    }
+
+    /// `trajectory 2 · success · ground truth success · 7 steps · answer "…"`, or why it broke.
+    static func describe(_ attempt: ScalingAttempt) -> String {
+        let name = "attempt \(attempt.index + 1)"
+        guard attempt.finished else {
+            return "\(name) · \(attempt.status.rawValue)" + (attempt.errorMessage.map { " — " + clip($0, 200) } ?? "")
+        }
+        var parts = [name, "judge \(attempt.verdict?.status?.rawValue ?? "unparsed")"]
+        if let truth = attempt.groundTruth { parts.append("ground truth \(truth.success ? "success" : "failure")") }
+        parts.append("\(attempt.trajectory.steps.count) step\(attempt.trajectory.steps.count == 1 ? "" : "s")")
+        parts.append("answer \"\(clip(attempt.trajectory.finalAnswer ?? "none", 80))\"")
+        return parts.joined(separator: " · ")
     }
 
     static func format(_ score: Double) -> String { String(format: "%.3f", score) }

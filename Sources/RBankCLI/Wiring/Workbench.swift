@@ -69,4 +69,14 @@ struct Workbench {
             models: models, embedder: embedder, environment: environment, store: bank, prompts: prompts,
             settings: settings, control: control)
     }
+
+    /// MaTTS over `environment`: `mode` with scaling factor `k`; pass@1 is seeded with `seed`.
+    func matts(
+        _ mode: ScalingMode, k: Int, environment: any Environment, seed: UInt64,
+        control: any RunControl = UnattendedControl()
+    ) -> MaTTS {
+        var scaling = ScalingSettings(mode: mode, k: k)
+        scaling.passAtOneSeed = seed
+        return MaTTS(loop: loop(environment: environment, control: control), scaling: scaling)
+    }
 }

@@ -18,15 +18,21 @@ struct Agent: Sendable {
         return system
     }
 
-    /// Runs the episode; steps are appended to `record` as they happen.
+    /// Runs the episode; steps are appended to `record` as they happen. Returns the conversation, ending
+    /// with the agent's last response (or the last observation when it ran out of steps).
+    ///
+    /// `earlier` continues an earlier attempt's conversation (sequential MaTTS) and `opening` is the
+    /// template of this attempt's first user turn (`agent_task.md`, or a check prompt).
+    @discardableResult
     func act(
-        task: TaskSpec, session: any EnvironmentSession, memories: [MemoryItem], record: inout RunRecord
-    ) async throws {
+        task: TaskSpec, session: any EnvironmentSession, memories: [MemoryItem], record: inout RunRecord,
+        earlier: [ChatMessage] = [], opening: PromptFile = .agentTask
+    ) async throws -> [ChatMessage] {
         let system = systemPrompt(memories: memories)
         let first = try await environment { try await session.reset() }
-        var messages = [
-            ChatMessage(role: .user, content: prompts.render(.agentTask, ["query": task.query, "observation": Self.describe(first)]))
-        ]
+        var messages = earlier
+        Self.appendUserTurn(
+            prompts.render(opening, ["query": task.query, "observation": Self.describe(first)]), to: &messages)
         for index in 1...max(1, settings.maxSteps) {
             let request = ModelRequest(
                 purpose: .agent, system: system, messages: messages, temperature: settings.agentTemperature,
@@ -53,11 +59,22 @@ struct Agent: Sendable {
             }
             record.trajectory.steps.append(step)
             caller.emit(.step(step))
-            if finished { break }
             messages.append(ChatMessage(role: .assistant, content: call.response))
+            if finished { break }
             messages.append(ChatMessage(role: .user, content: prompts.render(.agentObservation, ["observation": step.observation])))
         }
         record.trajectory.finalState = await session.finalState()
+        return messages
+    }
+
+    /// Appends a user turn, merged into the last one when that is a user turn too (providers expect
+    /// the roles to alternate).
+    static func appendUserTurn(_ content: String, to messages: inout [ChatMessage]) {
+        if let last = messages.last, last.role == .user {
+            messages[messages.count - 1].content = last.content + "\n\n" + content
+        } else {
+            messages.append(ChatMessage(role: .user, content: content))
+        }
     }
 
     /// An observation as the agent reads it: title and URL when known, the text, valid actions when listed.

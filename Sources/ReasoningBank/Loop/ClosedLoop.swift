@@ -51,9 +51,9 @@ public struct ClosedLoop: Sendable {
     /// Throws only when the run could not even be recorded.
     @discardableResult
     public func run(_ task: TaskSpec, events: @escaping @Sendable (RunEvent) -> Void) async throws -> RunRecord {
-        let record = try await execute(task, emit: events)
-        events(record.status == .error || record.status == .cancelled ? .failed(record) : .finished(record))
-        return record
+        try await recordRun(newRecord(for: task), emit: events) { record in
+            try await steps(task, record: &record, emit: events)
+        }
     }
 
     /// Runs `task` to the end and returns its record.
@@ -61,17 +61,27 @@ public struct ClosedLoop: Sendable {
         try await run(task) { _ in }
     }
 
-    private func execute(_ task: TaskSpec, emit: @escaping @Sendable (RunEvent) -> Void) async throws -> RunRecord {
-        var record = RunRecord(
+    /// A fresh record of a run of `task` with this loop's model, embedder and settings.
+    func newRecord(for task: TaskSpec) -> RunRecord {
+        RunRecord(
             task: task, model: models.agent.descriptor, embedder: embedder.name, memoryMode: settings.memoryMode,
             settings: settings, promptSet: prompts.info, startedAt: clock.now())
+    }
+
+    /// Records `record` as started, runs `body` on it, and records how it ended: an infrastructure
+    /// failure ends it as `error`, cancellation as `cancelled`. Reports `.started`, then `.finished`
+    /// or `.failed`.
+    func recordRun(
+        _ record: RunRecord, emit: @escaping @Sendable (RunEvent) -> Void,
+        body: (inout RunRecord) async throws -> Void
+    ) async throws -> RunRecord {
+        var record = record
         // Store writes are not interrupted half-way: a write that commits is never reported as cancelled.
         let initial = record
         try await Task { try await store.record(initial) }.value
         emit(.started(record))
-        var session: (any EnvironmentSession)?
         do {
-            try await steps(task, record: &record, session: &session, emit: emit)
+            try await body(&record)
         } catch is CancellationError {
             record.status = .cancelled
             record.errorMessage = "The run was cancelled."
@@ -79,100 +89,66 @@ public struct ClosedLoop: Sendable {
             record.status = .error
             record.errorMessage = String(describing: error)
         }
-        if let session { await session.close() }
         record.finishedAt = clock.now()
         let finalRecord = record
         // Record even when this task is cancelled: a fresh task does not inherit the cancellation.
         try await Task { try await store.record(finalRecord) }.value
+        emit(finalRecord.status == .error || finalRecord.status == .cancelled ? .failed(finalRecord) : .finished(finalRecord))
         return finalRecord
     }
 
-    private func steps(
-        _ task: TaskSpec, record: inout RunRecord, session: inout (any EnvironmentSession)?,
-        emit: @escaping @Sendable (RunEvent) -> Void
-    ) async throws {
-        let gates = GateKeeper(control: control, clock: clock)
-
-        // Retrieve (and embed the query even without memory, so the experience can be found later).
-        let experiences: [Experience]
-        do { experiences = settings.memoryMode == .none ? [] : try await store.experiences() } catch {
-            throw LoopError.wrap(error, as: LoopError.store)
-        }
-        let retrieval: RetrievalResult
-        do {
-            retrieval = try await Retriever(settings: settings.retrieval, embedder: embedder)
-                .retrieve(query: task.query, taskID: task.id, from: experiences)
-        } catch {
-            throw LoopError.wrap(error, as: LoopError.embedder)
-        }
-        var memories = retrieval.items
-        if settings.memoryMode != .none {
-            if case .injectInstead(let chosen) = try await gates.ask(
-                .beforeInjection(task: task, memories: memories), overrides: &record.overrides)
-            {
-                memories = chosen
-            }
-        }
-        record.retrieval = RetrievalLog(
-            hits: retrieval.hits, injectedItemIDs: memories.map(\.id),
-            excludedByLeakageGuard: retrieval.excludedByLeakageGuard)
-        emit(.retrieved(record.retrieval, injected: memories))
-
-        // Act.
+    /// Opens a fresh instance of the environment for `task`, runs `body` in it and closes it.
+    func inSession<T>(for task: TaskSpec, _ body: (any EnvironmentSession) async throws -> T) async throws -> T {
+        let session: any EnvironmentSession
         do { session = try await environment.makeSession(for: task) } catch {
             throw LoopError.wrap(error, as: LoopError.environment)
         }
-        guard let session else { return }
-        let agent = Agent(
-            caller: ModelCaller(model: models.agent, emit: emit), prompts: prompts, settings: settings, gates: gates,
-            actionGuide: environment.actionGuide)
-        try await agent.act(task: task, session: session, memories: memories, record: &record)
-        do { record.groundTruth = try await session.evaluate() } catch {
-            throw LoopError.wrap(error, as: LoopError.environment)
+        do {
+            let result = try await body(session)
+            await session.close()
+            return result
+        } catch {
+            await session.close()
+            throw error
         }
+    }
+
+    /// Acts on `task` in a fresh environment instance, then evaluates the final state.
+    func act(
+        _ task: TaskSpec, agent: Agent, memories: [MemoryItem], record: inout RunRecord, earlier: [ChatMessage] = [],
+        opening: PromptFile = .agentTask
+    ) async throws -> [ChatMessage] {
+        try await inSession(for: task) { session in
+            let conversation = try await agent.act(
+                task: task, session: session, memories: memories, record: &record, earlier: earlier, opening: opening)
+            do { record.groundTruth = try await session.evaluate() } catch {
+                throw LoopError.wrap(error, as: LoopError.environment)
+            }
+            return conversation
+        }
+    }
+
+    private func steps(_ task: TaskSpec, record: inout RunRecord, emit: @escaping @Sendable (RunEvent) -> Void) async throws {
+        let gates = GateKeeper(control: control, clock: clock)
+        let (memories, retrieval) = try await retrieve(task, record: &record, gates: gates, emit: emit)
+
+        // Act.
+        let agent = makeAgent(model: models.agent, gates: gates, emit: emit)
+        _ = try await act(task, agent: agent, memories: memories, record: &record)
 
         // Judge.
-        var verdict: Verdict
-        switch try await gates.ask(.beforeJudging(record.trajectory), overrides: &record.overrides) {
-        case .overrideVerdict(let status):
-            verdict = Verdict(status: status, thoughts: "Set by a person at the gate.", rawResponse: "")
-        default:
-            let judge = Judge(
-                caller: ModelCaller(model: models.judge, emit: emit), prompts: prompts, settings: settings, gates: gates)
-            verdict = try await judge.judge(task: task, trajectory: record.trajectory, record: &record)
-        }
+        let verdict = try await judge(task, record: &record, gates: gates, emit: emit)
         record.verdict = verdict
         emit(.judged(verdict, record.groundTruth))
 
         // Extract.
         let extractor = Extractor(
             caller: ModelCaller(model: models.extractor, emit: emit), prompts: prompts, settings: settings, gates: gates)
-        var items = try await extractor.extract(task: task, trajectory: record.trajectory, verdict: verdict, record: &record)
+        let items = try await extractor.extract(task: task, trajectory: record.trajectory, verdict: verdict, record: &record)
         record.extracted = items
         emit(.extracted(items))
 
-        // Consolidate.
-        if !items.isEmpty {
-            switch try await gates.ask(.beforeConsolidation(verdict: verdict, items: items), overrides: &record.overrides) {
-            case .consolidateInstead(let chosen): items = chosen
-            case .skipConsolidation: items = []
-            case .overrideVerdict(let status) where status != verdict.status:
-                // A person flipped the verdict after reading it: the run and its items take the new one.
-                verdict.overriddenFrom = verdict.status
-                verdict.status = status
-                record.verdict = verdict
-                emit(.judged(verdict, record.groundTruth))
-            default: break
-            }
-        }
-        if !items.isEmpty {
-            let experience = try await Consolidator(store: store, clock: clock).consolidate(
-                items: items, record: record, outcome: verdict.status, queryEmbedding: retrieval.queryEmbedding,
-                embedderName: embedder.name)
-            record.experienceID = experience.id
-            record.storedItemIDs = experience.items.map(\.id)
-            emit(.consolidated(experience))
-        }
-        record.status = verdict.status.map { $0 == .success ? .success : .failure } ?? .unjudged
+        try await consolidate(
+            items, verdict: verdict, record: &record, queryEmbedding: retrieval.queryEmbedding, gates: gates, emit: emit)
     }
 }

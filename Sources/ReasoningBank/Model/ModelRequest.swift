@@ -8,6 +8,12 @@ public enum ModelPurpose: String, Sendable, Hashable, Codable, CaseIterable {
     case extractFailure = "extract-failure"
     /// AWM: induce a reusable workflow from a successful trajectory.
     case induceWorkflow = "induce-workflow"
+    /// MaTTS parallel: self-contrast extraction over k trajectories labelled with their verdicts.
+    case extractContrast = "extract-contrast"
+    /// MaTTS sequential: extraction from the successive attempts of one self-refining agent.
+    case extractRefinement = "extract-refinement"
+    /// MaTTS parallel: the Best-of-N selector.
+    case selectBest = "select-best"
 }
 
 /// One chat turn.

@@ -20,4 +20,11 @@ public enum RunEvent: Sendable {
     case finished(RunRecord)
     /// The run ended with an infrastructure error or was cancelled.
     case failed(RunRecord)
+    /// MaTTS: an event of one attempt (0-based; a trajectory in parallel, a round in sequential).
+    /// The attempt reports `.step`, `.modelDelta` and `.judged`, then `.attemptEnded`.
+    indirect case attempt(Int, RunEvent)
+    /// MaTTS: an attempt ended (ran to an end, or broke without sinking the others).
+    case attemptEnded(ScalingAttempt)
+    /// MaTTS parallel: the Best-of-N selector chose the final answer.
+    case selected(BestOfNSelection)
 }

@@ -41,6 +41,8 @@ public struct RunRecord: Sendable, Hashable, Codable, Identifiable {
     /// Every decision a person made at a gate.
     public var overrides: [GateOverride]
     public var errorMessage: String?
+    /// Set on MaTTS runs: every attempt, the selector's choice and pass@1 (nil on plain runs).
+    public var scaling: ScalingLog?
 
     public init(
         id: String = Identifier.make(prefix: "r"), task: TaskSpec, model: ModelDescriptor, embedder: String,
@@ -66,11 +68,14 @@ public struct RunRecord: Sendable, Hashable, Codable, Identifiable {
         self.experienceID = nil
         self.overrides = []
         self.errorMessage = nil
+        self.scaling = nil
     }
 
-    /// Token usage of every call in the run.
+    /// Token usage of every call in the run (on a MaTTS run: every attempt, plus extraction and selection).
     public var usage: Usage {
-        trajectory.steps.reduce(Usage()) { $0 + $1.call.usage } + auxiliaryCalls.reduce(Usage()) { $0 + $1.usage }
+        let own = auxiliaryCalls.reduce(Usage()) { $0 + $1.usage }
+        if let scaling { return scaling.attempts.reduce(own) { $0 + $1.usage } }
+        return trajectory.steps.reduce(own) { $0 + $1.call.usage }
     }
 
     /// Whether the judge and the ground truth agree (nil when either is missing).

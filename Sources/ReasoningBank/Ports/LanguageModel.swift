@@ -13,9 +13,15 @@ public protocol LanguageModel: Sendable {
     func complete(_ request: ModelRequest) async throws -> ModelResponse
     /// Streams an answer; the default streams the complete answer as one delta.
     func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelStreamEvent, any Error>
+    /// The model as the `index`-th independent sample (MaTTS trajectory or round). A provider samples
+    /// each call independently already, so the default is the model itself; the offline simulation
+    /// returns a copy whose seeded dice differ per sample (at temperature > 0).
+    func sampled(_ index: Int) -> any LanguageModel
 }
 
 extension LanguageModel {
+    public func sampled(_ index: Int) -> any LanguageModel { self }
+
     public func stream(_ request: ModelRequest) -> AsyncThrowingStream<ModelStreamEvent, any Error> {
         AsyncThrowingStream { continuation in
             let task = Task {

@@ -39,7 +39,7 @@ extension AppState {
             live.consolidated = experience
             live.record.experienceID = experience.id
             live.record.storedItemIDs = experience.items.map(\.id)
-        case .started, .finished, .failed:
+        case .started, .finished, .failed, .attempt, .attemptEnded, .selected:
             break
         }
         run.live = live
