@@ -20,7 +20,7 @@ extension Bank {
                     ON CONFLICT(id) DO UPDATE SET finished_at = excluded.finished_at, result = excluded.result
                     """,
                 arguments: [
-                    result.id, result.environment, result.modes.map(\.mode.rawValue).joined(separator: ","),
+                    result.id, result.environment, result.modes.map(\.label).joined(separator: ","),
                     result.taskIDs.count, result.startedAt.timeIntervalSince1970,
                     result.finishedAt?.timeIntervalSince1970, json,
                 ])

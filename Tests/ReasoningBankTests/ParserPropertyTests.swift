@@ -8,6 +8,7 @@ private let fragments = [
     "failure", "success", "# Memory Item 1", "## Title", "## Description", "## Content", "#", "##", "\n", "\n\n",
     "\r\n", " ", "'", "\"", "\\", "(", ")", ",", "answer(", "click('12')", "`", "*", "**Status:**", "界", "😀",
     "\u{0}", "\u{301}", "e\u{301}", "\t", "Observation:", "fill('5', 'a\\'b')", "-1.5", "Status: maybe",
+    "Best:", "Best: 2", "**Best:**", "Candidate", "#3", "0", "7", "99999999999999999999", "Trajectory 1",
 ]
 
 private let adversarialText = Gen<String?>.element(of: fragments).array(of: 0...40).map { $0.compactMap { $0 }.joined() }
@@ -23,12 +24,24 @@ struct ParserPropertyTests {
             _ = VerdictParser.parse(text)
             _ = MemoryItemParser.parse(text)
             _ = ActionCallParser.parse(text)
+            _ = SelectionParser.parse(text, candidates: 3)
         }
         await propertyCheck(count: 400, input: randomText) { text in
             _ = ReActParser.parse(text)
             _ = VerdictParser.parse(text)
             _ = MemoryItemParser.parse(text)
             _ = ActionCallParser.parse(text)
+        }
+    }
+
+    @Test("the selector parser is total: any text and any candidate count give an index in range or a typed failure")
+    func selectionInRange() async {
+        for candidates in [-1, 0, 1, 3, 5] {
+            await propertyCheck(count: 300, input: adversarialText) { text in
+                if case .success(let parsed) = SelectionParser.parse(text, candidates: candidates) {
+                    #expect(parsed.index >= 0 && parsed.index < candidates)
+                }
+            }
         }
     }
 

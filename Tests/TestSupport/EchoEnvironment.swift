@@ -6,6 +6,7 @@ import ReasoningBank
 public struct EchoEnvironment: Environment {
     public enum Fault: Sendable { case none, onMakeSession, onReset, onStep }
     public struct Crash: Error, CustomStringConvertible {
+        public init() {}
         public var description: String { "the environment process exited (simulated crash)" }
     }
 

@@ -8,8 +8,15 @@ extension SimulatedModel {
         let response = respond(to: request)
         let pieces = Self.wordDeltas(response.text)
         let pacing = streamPacing
+        let latency = callLatency
         return AsyncThrowingStream { continuation in
             let task = Task {
+                if latency > .zero {
+                    do { try await Task.sleep(for: latency) } catch {
+                        continuation.finish(throwing: CancellationError())
+                        return
+                    }
+                }
                 for piece in pieces {
                     if pacing > .zero { try? await Task.sleep(for: pacing) }
                     if Task.isCancelled {

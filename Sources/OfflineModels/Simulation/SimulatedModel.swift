@@ -24,6 +24,8 @@ public struct SimulatedModel: LanguageModel, CustomStringConvertible {
     public let fallback: any SimulatedPolicy
     /// Pause between streamed deltas (zero: as fast as the consumer reads).
     public let streamPacing: Duration
+    /// Pause before each answer starts, standing in for a real model's latency (zero: none).
+    public let callLatency: Duration
     /// Which independent sample this is (MaTTS trajectory or round; 0 for a plain run). At temperature
     /// > 0 each sample draws its own agent decisions, as a sampled model explores differently each time.
     public private(set) var sampleIndex = 0
@@ -36,8 +38,9 @@ public struct SimulatedModel: LanguageModel, CustomStringConvertible {
     /// The offline simulation with custom policies (asked in order) and stream pacing.
     public init(
         seed: UInt64 = 0, policies: [any SimulatedPolicy], fallback: any SimulatedPolicy = FallbackPolicy(),
-        streamPacing: Duration = .zero
+        streamPacing: Duration = .zero, callLatency: Duration = .zero
     ) {
+        self.callLatency = callLatency
         self.descriptor = Self.standardDescriptor
         self.seed = seed
         self.policies = policies
@@ -60,6 +63,7 @@ public struct SimulatedModel: LanguageModel, CustomStringConvertible {
     }
 
     public func complete(_ request: ModelRequest) async throws -> ModelResponse {
+        if callLatency > .zero { try await Task.sleep(for: callLatency) }
         try Task.checkCancellation()
         return respond(to: request)
     }

@@ -22,8 +22,15 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(name: .customLong("env"), help: "The environment: qa or shop.")
     var environmentName = "qa"
 
-    @Option(help: "Comma-separated memory modes: none, reasoningbank, synapse, awm.")
+    @Option(
+        help: """
+            Comma-separated modes: the memory modes none, reasoningbank, synapse, awm, and the MaTTS modes \
+            matts-parallel and matts-sequential (ReasoningBank memory, scaled by each --k).
+            """)
     var modes = "none,reasoningbank,synapse,awm"
+
+    @Option(help: "Comma-separated scaling factors for the MaTTS modes, e.g. 1,3,5.")
+    var k = "3"
 
     @Option(help: "Run only the first N tasks of the suite.")
     var limit: Int?
@@ -41,21 +48,41 @@ struct BenchCommand: AsyncParsableCommand {
 
     func validate() throws {
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1.") }
-        _ = try parsedModes()
+        _ = try parsedArms()
     }
 
-    func parsedModes() throws -> [MemoryMode] {
+    /// The arms `--modes` and `--k` name, in order: each memory mode once, each MaTTS mode once per k.
+    func parsedArms() throws -> [BenchArm] {
         let names = modes.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
-        var parsed: [MemoryMode] = []
+        let factors = try parsedFactors()
+        var parsed: [BenchArm] = []
         for name in names where !name.isEmpty {
-            guard let mode = MemoryMode(rawValue: name) else {
-                throw ValidationError(
-                    "Unknown memory mode \"\(name)\". Use: \(MemoryMode.allCases.map(\.rawValue).joined(separator: ", ")).")
+            if let mode = MemoryMode(rawValue: name) {
+                parsed.append(BenchArm(mode: mode))
+            } else if let scaling = ScalingMode.allCases.first(where: { $0.benchName == name }) {
+                parsed += factors.map { BenchArm(mode: .reasoningbank, scaling: BenchScaling(mode: scaling, k: $0)) }
+            } else {
+                let known = MemoryMode.allCases.map(\.rawValue) + ScalingMode.allCases.map(\.benchName)
+                throw ValidationError("Unknown mode \"\(name)\". Use: \(known.joined(separator: ", ")).")
             }
-            if !parsed.contains(mode) { parsed.append(mode) }
         }
-        guard !parsed.isEmpty else { throw ValidationError("--modes names no mode.") }
-        return parsed
+        var unique: [BenchArm] = []
+        for arm in parsed where !unique.contains(arm) { unique.append(arm) }
+        guard !unique.isEmpty else { throw ValidationError("--modes names no mode.") }
+        return unique
+    }
+
+    private func parsedFactors() throws -> [Int] {
+        var factors: [Int] = []
+        for part in k.split(separator: ",") {
+            let text = part.trimmingCharacters(in: .whitespaces)
+            guard let value = Int(text), (1...MaTTSCommand.maxK).contains(value) else {
+                throw ValidationError("--k takes scaling factors from 1 to \(MaTTSCommand.maxK), comma-separated (e.g. 1,3,5); \"\(text)\" is not one.")
+            }
+            if !factors.contains(value) { factors.append(value) }
+        }
+        guard !factors.isEmpty else { throw ValidationError("--k names no scaling factor.") }
+        return factors
     }
 
     func run() async throws {
@@ -71,7 +98,7 @@ struct BenchCommand: AsyncParsableCommand {
         let tasks = limit.map { Array(suite.prefix($0)) } ?? suite
         let result = BenchResult(
             environment: environment.name, model: workbench.models.agent.descriptor, embedder: workbench.embedder.name,
-            seed: seed, taskIDs: tasks.map(\.id), modes: try parsedModes(), startedAt: Date())
+            seed: seed, taskIDs: tasks.map(\.id), arms: try parsedArms(), startedAt: Date())
         let runner = BenchRunner(
             models: workbench.models, embedder: workbench.embedder, environment: environment, prompts: workbench.prompts,
             settings: workbench.settings
@@ -81,7 +108,7 @@ struct BenchCommand: AsyncParsableCommand {
             try await runner.run(tasks, into: result) { progress in
                 bar.update(
                     completed: progress.completed, total: progress.total,
-                    label: "\(progress.mode.rawValue) \(progress.record.task.id)")
+                    label: "\(progress.label) \(progress.record.task.id)")
             }
         }
         bar.finish()
@@ -104,7 +131,7 @@ struct BenchCommand: AsyncParsableCommand {
             let saved = try bank.benches()
             if saved.isEmpty { return print("No benches saved yet. Run one: rbank bench --env qa") }
             for result in saved {
-                let modes = result.modes.map { "\($0.mode.rawValue) \(BenchFormatter.percent($0.successRate))" }
+                let modes = result.modes.map { "\($0.label) \(BenchFormatter.percent($0.successRate))" }
                 print("\(result.id)  \(ISO8601DateFormatter().string(from: result.startedAt))  \(result.environment)  \(result.taskIDs.count) tasks  " + modes.joined(separator: " · "))
             }
         } catch let error as BankError { throw CLIError(error.description) }
@@ -115,7 +142,11 @@ struct BenchCommand: AsyncParsableCommand {
         case .json: (try? JSONOutput.encode(result)) ?? "{}"
         case .csv: BenchFormatter.csv(result, pricesFile: pricesFile)
         case .markdown: BenchFormatter.markdown(result, pricesFile: pricesFile)
-        case nil: BenchFormatter.table(result, pricesFile: pricesFile) + "\n\n" + BenchFormatter.learningCurve(result)
+        case nil:
+            [
+                BenchFormatter.table(result, pricesFile: pricesFile), BenchFormatter.scalingTable(result),
+                BenchFormatter.learningCurve(result),
+            ].filter { !$0.isEmpty }.joined(separator: "\n\n")
         }
     }
 }

@@ -65,6 +65,10 @@ extension Configuration {
 
     /// `OFFLINE_SEED`.
     public var offlineSeed: UInt64 { get throws(ConfigurationError) { try seed("OFFLINE_SEED") } }
+    /// `OFFLINE_LATENCY_MS`.
+    public var offlineLatency: Duration {
+        get throws(ConfigurationError) { .milliseconds(try integer("OFFLINE_LATENCY_MS")) }
+    }
     /// `ENABLE_LOGGING`.
     public var loggingEnabled: Bool { get throws(ConfigurationError) { try boolean("ENABLE_LOGGING") } }
     /// `LOG_LEVEL`, case-insensitive.

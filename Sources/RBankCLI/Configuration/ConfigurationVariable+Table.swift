@@ -129,6 +129,10 @@ extension ConfigurationVariable {
         .init(
             "OFFLINE_SEED", .seed, default: "0", group: "Offline",
             summary: "Seed of the built-in offline model's deterministic choices."),
+        .init(
+            "OFFLINE_LATENCY_MS", .integer(minimum: 0), default: "0", group: "Offline",
+            summary: "Milliseconds the offline model waits before answering each call, to stand in for a real "
+                + "model's latency in demos and benchmarks (0: answer at once)."),
         // Workbench
         .init(
             "THEME", .text, default: "dark", group: "Workbench",

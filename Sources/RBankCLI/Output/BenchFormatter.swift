@@ -20,7 +20,7 @@ enum BenchFormatter {
     static func rows(_ result: BenchResult, pricesFile: URL? = nil) -> [Row] {
         result.modes.map { mode in
             Row(
-                mode: mode.mode.rawValue, tasks: mode.outcomes.count, successRate: percent(mode.successRate),
+                mode: mode.label, tasks: mode.outcomes.count, successRate: percent(mode.successRate),
                 averageSteps: decimal(mode.averageSteps), averageStepsOnSuccess: decimal(mode.averageStepsOnSuccess),
                 judgeAccuracy: percent(mode.judgeAccuracy), inputTokens: mode.usage.inputTokens,
                 outputTokens: mode.usage.outputTokens, cost: CostFormatter.text(mode.usage, model: result.model, pricesFile: pricesFile), errors: mode.errors)
@@ -101,10 +101,63 @@ enum BenchFormatter {
         }
         lines.append("      └" + String(repeating: "─", count: columns))
         lines.append("       1" + String(repeating: " ", count: max(0, columns - 1 - String(length).count)) + String(length))
-        lines.append("       " + result.modes.enumerated().map { "\(glyphs[$0.offset % glyphs.count]) \($0.element.mode.rawValue)" }.joined(separator: "   ") + "   * overlap")
+        lines.append("       " + result.modes.enumerated().map { "\(glyphs[$0.offset % glyphs.count]) \($0.element.label)" }.joined(separator: "   ") + "   * overlap")
+        return lines.joined(separator: "\n")
+    }
+
+    /// The paper's MaTTS scaling table (success rate by k, per scaling mode), with a bar per cell;
+    /// empty when the bench has no MaTTS arm. A plain `reasoningbank` arm is the k = 1 reference.
+    static func scalingTable(_ result: BenchResult, barWidth: Int = 30) -> String {
+        let scaled = result.modes.filter { $0.scaling != nil }
+        guard !scaled.isEmpty else { return "" }
+        let factors = Array(Set(scaled.compactMap { $0.scaling?.k })).sorted()
+        var series: [(name: String, rates: [Int: Double?])] = []
+        if let plain = result.modes.first(where: { $0.scaling == nil && $0.mode == .reasoningbank }) {
+            series.append(("reasoningbank (no scaling)", [1: plain.successRate]))
+        }
+        for mode in ScalingMode.allCases {
+            let arms = scaled.filter { $0.scaling?.mode == mode }
+            guard !arms.isEmpty else { continue }
+            let name = mode == .parallel ? "matts-parallel (Best-of-N)" : "matts-sequential"
+            series.append((name, Dictionary(arms.map { ($0.scaling!.k, $0.successRate) }, uniquingKeysWith: { first, _ in first })))
+            if mode == .parallel {
+                series.append(("matts-parallel (pass@1)", Dictionary(arms.map { ($0.scaling!.k, $0.passAtOneRate) }, uniquingKeysWith: { first, _ in first })))
+            }
+        }
+        let nameWidth = series.map(\.name.count).max() ?? 0
+        var lines = ["MaTTS scaling: success rate by the ground truth, per scaling factor k"]
+        lines.append(
+            "".padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  "
+                + factors.map { "k=\($0)".leftPadded(to: 7) }.joined(separator: "  "))
+        for entry in series {
+            let cells = factors.map { factor -> String in
+                guard let rate = entry.rates[factor] else { return "".leftPadded(to: 7) }
+                return percent(rate).leftPadded(to: 7)
+            }
+            lines.append(entry.name.padding(toLength: nameWidth, withPad: " ", startingAt: 0) + "  " + cells.joined(separator: "  "))
+        }
+        lines.append("")
+        for entry in series {
+            for factor in factors {
+                guard let rate = entry.rates[factor], let value = rate else { continue }
+                let filled = Int((value * Double(barWidth)).rounded())
+                lines.append(
+                    "\(entry.name) k=\(factor)".padding(toLength: nameWidth + 5, withPad: " ", startingAt: 0) + " │"
+                        + String(repeating: "█", count: filled) + String(repeating: " ", count: barWidth - filled) + "│ "
+                        + percent(value))
+            }
+        }
+        lines.append("Best-of-N: the model selects the final answer among the k trajectories; pass@1: a seeded random trajectory's answer.")
         return lines.joined(separator: "\n")
     }
 
     static func percent(_ value: Double?) -> String { value.map { String(format: "%.1f%%", $0 * 100) } ?? "n/a" }
     static func decimal(_ value: Double?) -> String { value.map { String(format: "%.2f", $0) } ?? "n/a" }
+}
+
+extension String {
+    /// The string right-aligned in `width` columns (never cut).
+    fileprivate func leftPadded(to width: Int) -> String {
+        count >= width ? self : String(repeating: " ", count: width - count) + self
+    }
 }

@@ -28,6 +28,30 @@ struct RunReport: Encodable {
         var content: String
     }
 
+    /// One MaTTS attempt: its trajectory, verdict and ground truth.
+    struct AttemptReport: Encodable {
+        var index: Int
+        var status: String
+        var trajectory: [StepReport]
+        var finalAnswer: String?
+        var verdict: Verdict?
+        var groundTruth: GroundTruth?
+        var usage: Usage
+        var error: String?
+    }
+
+    /// What a MaTTS run did beyond a plain run (`rbank matts --json`).
+    struct ScalingReport: Encodable {
+        var mode: String
+        var k: Int
+        /// 0-based, like `attempts[].index`.
+        var chosenIndex: Int?
+        var selection: BestOfNSelection?
+        var passAtOneIndex: Int?
+        var passAtOneSuccess: Bool?
+        var attempts: [AttemptReport]
+    }
+
     var runId: String
     var status: String
     var task: TaskSpec
@@ -49,6 +73,7 @@ struct RunReport: Encodable {
     var error: String?
     var startedAt: Date
     var finishedAt: Date?
+    var scaling: ScalingReport?
 
     init(_ record: RunRecord) {
         runId = record.id
@@ -61,12 +86,7 @@ struct RunReport: Encodable {
         memoryMode = record.memoryMode.rawValue
         promptSet = record.promptSet
         retrieval = record.retrieval
-        trajectory = record.trajectory.steps.map { step in
-            StepReport(
-                index: step.index, thought: step.thought, action: step.action, observation: step.observation,
-                parseFailure: step.parseFailure, inputTokens: step.call.usage.inputTokens,
-                outputTokens: step.call.usage.outputTokens, latencyMs: (step.call.latencyMilliseconds * 1000).rounded() / 1000)
-        }
+        trajectory = Self.steps(record.trajectory)
         finalAnswer = record.trajectory.finalAnswer
         verdict = record.verdict
         groundTruth = record.groundTruth
@@ -83,6 +103,26 @@ struct RunReport: Encodable {
         error = record.errorMessage
         startedAt = record.startedAt
         finishedAt = record.finishedAt
+        scaling = record.scaling.map { log in
+            ScalingReport(
+                mode: log.mode.rawValue, k: log.k, chosenIndex: log.chosenIndex, selection: log.selection,
+                passAtOneIndex: log.passAtOneIndex, passAtOneSuccess: log.passAtOneSuccess,
+                attempts: log.attempts.map { attempt in
+                    AttemptReport(
+                        index: attempt.index, status: attempt.status.rawValue, trajectory: Self.steps(attempt.trajectory),
+                        finalAnswer: attempt.trajectory.finalAnswer, verdict: attempt.verdict,
+                        groundTruth: attempt.groundTruth, usage: attempt.usage, error: attempt.errorMessage)
+                })
+        }
+    }
+
+    private static func steps(_ trajectory: Trajectory) -> [StepReport] {
+        trajectory.steps.map { step in
+            StepReport(
+                index: step.index, thought: step.thought, action: step.action, observation: step.observation,
+                parseFailure: step.parseFailure, inputTokens: step.call.usage.inputTokens,
+                outputTokens: step.call.usage.outputTokens, latencyMs: (step.call.latencyMilliseconds * 1000).rounded() / 1000)
+        }
     }
 
     /// Pretty, sorted, snake_case JSON.

@@ -8,11 +8,18 @@ import ReasoningBank
 struct ProviderFactory {
     let configuration: Configuration
 
+    /// The offline simulation with the configured seed and latency.
+    func offlineModel() throws(ConfigurationError) -> SimulatedModel {
+        SimulatedModel(
+            seed: try configuration.offlineSeed, policies: SimulatedModel.standardPolicies,
+            callLatency: try configuration.offlineLatency)
+    }
+
     /// The agent, judge and extractor models.
     func models() throws -> ModelRoles {
         do {
             let settings = try configuration.providerSettings()
-            if settings.isOffline { return ModelRoles(all: SimulatedModel(seed: try configuration.offlineSeed)) }
+            if settings.isOffline { return ModelRoles(all: try offlineModel()) }
             let transport = try self.transport()
             let prices = try priceTable()
             func model(_ id: String, variable: String) throws -> any LanguageModel {
@@ -115,7 +122,7 @@ struct ProviderFactory {
                 apiKeyVariable: settings.apiKeyVariable ?? settings.provider.keyVariables[0], baseURLVariable: "GEMINI_BASE_URL")
             return GeminiModel(model: model, endpoint: endpoint, transport: transport, prices: prices, modelVariable: modelVariable)
         case .offline:
-            return SimulatedModel(seed: try configuration.offlineSeed)
+            return try offlineModel()
         }
     }
 

@@ -13,6 +13,8 @@ public struct BenchTaskOutcome: Sendable, Hashable, Codable {
     /// Whether the run was shown any memory.
     public var shownMemories: Bool
     public var itemsStored: Int
+    /// MaTTS parallel: the ground truth of the seeded random trajectory pass@1 scores.
+    public var passAtOneSuccess: Bool?
 
     public init(_ record: RunRecord) {
         taskID = record.task.id
@@ -24,17 +26,52 @@ public struct BenchTaskOutcome: Sendable, Hashable, Codable {
         usage = record.usage
         shownMemories = !record.retrieval.injectedItemIDs.isEmpty
         itemsStored = record.storedItemIDs.count
+        passAtOneSuccess = record.scaling?.passAtOneSuccess
     }
 }
 
-/// One memory mode's results over the suite, in task order.
+/// MaTTS settings of a bench arm.
+public struct BenchScaling: Sendable, Hashable, Codable {
+    public var mode: ScalingMode
+    public var k: Int
+
+    public init(mode: ScalingMode, k: Int) {
+        self.mode = mode
+        self.k = k
+    }
+}
+
+/// One arm of a bench: a memory mode, optionally scaled with MaTTS.
+public struct BenchArm: Sendable, Hashable, Codable {
+    public var mode: MemoryMode
+    public var scaling: BenchScaling?
+
+    public init(mode: MemoryMode, scaling: BenchScaling? = nil) {
+        self.mode = mode
+        self.scaling = scaling
+    }
+}
+
+/// One arm's results over the suite (a memory mode, optionally scaled with MaTTS), in task order.
 public struct BenchModeResult: Sendable, Hashable, Codable {
     public var mode: MemoryMode
+    /// Set on MaTTS arms.
+    public var scaling: BenchScaling?
     public var outcomes: [BenchTaskOutcome]
 
-    public init(mode: MemoryMode, outcomes: [BenchTaskOutcome] = []) {
+    public init(mode: MemoryMode, scaling: BenchScaling? = nil, outcomes: [BenchTaskOutcome] = []) {
         self.mode = mode
+        self.scaling = scaling
         self.outcomes = outcomes
+    }
+
+    /// `reasoningbank`, or `matts-parallel k=3` for a MaTTS arm.
+    public var label: String { scaling.map { "\($0.mode.benchName) k=\($0.k)" } ?? mode.rawValue }
+
+    /// MaTTS parallel: ground-truth successes of the pass@1 trajectories (nil on other arms).
+    public var passAtOneRate: Double? {
+        let scored = outcomes.compactMap(\.passAtOneSuccess)
+        return scored.isEmpty ? nil : Double(scored.filter { $0 }.count) / Double(scored.count)
     }
 
     private var evaluated: [BenchTaskOutcome] { outcomes.filter { $0.groundTruthSuccess != nil } }
@@ -100,13 +137,23 @@ public struct BenchResult: Sendable, Hashable, Codable, Identifiable {
         id: String = Identifier.make(prefix: "b"), environment: String, model: ModelDescriptor, embedder: String,
         seed: UInt64, taskIDs: [String], modes: [MemoryMode], startedAt: Date
     ) {
+        self.init(
+            id: id, environment: environment, model: model, embedder: embedder, seed: seed, taskIDs: taskIDs,
+            arms: modes.map { BenchArm(mode: $0) }, startedAt: startedAt)
+    }
+
+    /// A bench of `arms`: memory modes, some scaled with MaTTS.
+    public init(
+        id: String = Identifier.make(prefix: "b"), environment: String, model: ModelDescriptor, embedder: String,
+        seed: UInt64, taskIDs: [String], arms: [BenchArm], startedAt: Date
+    ) {
         self.id = id
         self.environment = environment
         self.model = model
         self.embedder = embedder
         self.seed = seed
         self.taskIDs = taskIDs
-        self.modes = modes.map { BenchModeResult(mode: $0) }
+        self.modes = arms.map { BenchModeResult(mode: $0.mode, scaling: $0.scaling) }
         self.startedAt = startedAt
         self.finishedAt = nil
         self.cancelled = false

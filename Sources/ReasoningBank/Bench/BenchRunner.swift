@@ -1,13 +1,15 @@
 import Foundation
 import Synchronization
 
-/// Runs a suite once per memory mode, each mode with a fresh bank, the tasks streamed in order
+/// Runs a suite once per arm (a memory mode, optionally scaled with MaTTS), each with a fresh bank, the tasks streamed in order
 /// (as the paper does). Modes run concurrently; within a mode, tasks run one after another so that
 /// each task can retrieve what the earlier ones stored.
 public struct BenchRunner: Sendable {
     /// Progress after each finished task.
     public struct Progress: Sendable {
         public var mode: MemoryMode
+        /// The arm's label, e.g. `matts-parallel k=3`.
+        public var label: String
         public var completedInMode: Int
         public var completed: Int
         public var total: Int
@@ -48,21 +50,29 @@ public struct BenchRunner: Sendable {
         let outcomes = try await withThrowingTaskGroup(of: (Int, [BenchTaskOutcome]).self) { group in
             for (index, modeResult) in result.modes.enumerated() {
                 let mode = modeResult.mode
+                let label = modeResult.label
+                let seed = result.seed
                 group.addTask {
                     var settings = self.settings
                     settings.memoryMode = mode
                     let loop = ClosedLoop(
                         models: models, embedder: embedder, environment: environment, store: try await makeStore(mode),
                         prompts: prompts, settings: settings, clock: clock)
+                    let matts = modeResult.scaling.map { arm in
+                        var scaling = ScalingSettings(mode: arm.mode, k: arm.k)
+                        scaling.passAtOneSeed = seed
+                        return MaTTS(loop: loop, scaling: scaling)
+                    }
                     var outcomes: [BenchTaskOutcome] = []
                     for task in tasks {
                         if Task.isCancelled { break }
-                        let record = try await loop.run(task) { _ in }
+                        let record: RunRecord
+                        if let matts { record = try await matts.run(task) { _ in } } else { record = try await loop.run(task) { _ in } }
                         if record.status == .cancelled { break }
                         outcomes.append(BenchTaskOutcome(record))
                         progress(Progress(
-                            mode: mode, completedInMode: outcomes.count, completed: counter.increment(), total: total,
-                            record: record))
+                            mode: mode, label: label, completedInMode: outcomes.count, completed: counter.increment(),
+                            total: total, record: record))
                     }
                     return (index, outcomes)
                 }

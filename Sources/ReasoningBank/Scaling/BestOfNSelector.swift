@@ -71,7 +71,7 @@ struct BestOfNSelector: Sendable {
                 Action History:
                 \(trajectory.actionHistory.isEmpty ? "(no actions)" : trajectory.actionHistory)
 
-                The final state of the environment:
+                The detailed final state of the environment:
                 ```md
                 \(trajectory.finalState)
                 ```

@@ -115,7 +115,7 @@ public struct MaTTS: Sendable {
     }
 
     /// The seeded random trajectory pass@1 scores: fixed by the seed and the task.
-    func passAtOneIndex(for task: TaskSpec) -> Int {
+    public func passAtOneIndex(for task: TaskSpec) -> Int {
         var generator = SplitMix64(seed: StableHash.combine(seed: scaling.passAtOneSeed, ["pass@1", task.id, task.query]))
         return Int.random(in: 0..<scaling.k, using: &generator)
     }

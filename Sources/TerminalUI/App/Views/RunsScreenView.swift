@@ -111,7 +111,7 @@ enum RunsScreenView {
 
     /// `none 42% · reasoningbank 58%`, marked when the bench was cancelled.
     static func modes(_ bench: BenchResult) -> String {
-        bench.modes.map { "\($0.mode.rawValue) \(DisplayFormat.percent($0.successRate))" }.joined(separator: " · ")
+        bench.modes.map { "\($0.label) \(DisplayFormat.percent($0.successRate))" }.joined(separator: " · ")
             + (bench.cancelled ? " · cancelled" : "")
     }
 
@@ -126,7 +126,7 @@ enum RunsScreenView {
         let header = ["mode", "tasks", "success", "avg steps", "judge accuracy", "tokens", "cost", "errors"]
         let body = bench.modes.map { mode in
             [
-                mode.mode.rawValue, String(mode.outcomes.count), DisplayFormat.percent(mode.successRate),
+                mode.label, String(mode.outcomes.count), DisplayFormat.percent(mode.successRate),
                 mode.averageSteps.map { String(format: "%.2f", $0) } ?? "—", DisplayFormat.percent(mode.judgeAccuracy),
                 DisplayFormat.count(mode.usage.totalTokens), DisplayFormat.cost(mode.usage), String(mode.errors),
             ]
