@@ -31,6 +31,7 @@ struct BenchCommandTests {
         defer { sandbox.folder.remove() }
         let output = try await sandbox.run(["bench", "--modes", "none,everything"])
         #expect(output.status != 0)
-        #expect(output.stderr.contains("Unknown memory mode \"everything\""))
+        #expect(output.stderr.contains("Unknown mode \"everything\""))
+        #expect(output.stderr.contains("matts-parallel"))
     }
 }

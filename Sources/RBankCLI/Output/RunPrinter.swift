@@ -9,6 +9,8 @@ final class RunPrinter: Sendable {
     let pricesFile: URL?
     /// The previous observation's lines, so a step shows what changed rather than the page chrome again.
     private let previousLines = Mutex<Set<String>>([])
+    /// The MaTTS mode of the run being printed, which names its attempts (trajectory or round).
+    private let scalingMode = Mutex<ScalingMode?>(nil)
 
     init(pricesFile: URL? = nil, write: @escaping @Sendable (String) -> Void) {
         self.pricesFile = pricesFile
@@ -19,6 +21,7 @@ final class RunPrinter: Sendable {
         switch event {
         case .started(let record):
             previousLines.withLock { $0 = [] }
+            scalingMode.withLock { $0 = record.scaling?.mode }
             write("▶ run \(record.id) · task \(record.task.id) · env \(record.task.environment) · memory \(record.memoryMode.rawValue)")
             write("  query: \(record.task.query)")
             if let scaling = record.scaling {
@@ -65,7 +68,7 @@ final class RunPrinter: Sendable {
         case .attempt(let index, let inner):
             printAttempt(index, inner)
         case .attemptEnded(let attempt):
-            write("  ◆ \(Self.describe(attempt))")
+            write("  ◆ \(Self.describe(attempt, mode: scalingMode.withLock { $0 } ?? .parallel))")
         case .selected(let selection):
             write("  selector chose trajectory \(selection.chosenIndex + 1)" + (selection.byModel ? "" : " (no model choice)")
                 + " — \(Self.clip(selection.reason, 240))")
@@ -104,9 +107,9 @@ final class RunPrinter: Sendable {
         }
     }
 
-    /// `trajectory 2 · success · ground truth success · 7 steps · answer "…"`, or why it broke.
-    static func describe(_ attempt: ScalingAttempt) -> String {
-        let name = "attempt \(attempt.index + 1)"
+    /// `trajectory 2 · judge success · ground truth success · 7 steps · answer "…"`, or why it broke.
+    static func describe(_ attempt: ScalingAttempt, mode: ScalingMode) -> String {
+        let name = attempt.label(mode)
         guard attempt.finished else {
             return "\(name) · \(attempt.status.rawValue)" + (attempt.errorMessage.map { " — " + clip($0, 200) } ?? "")
         }
