@@ -109,8 +109,8 @@ extension Bank {
             sql: """
                 INSERT INTO run (id, task_id, query, environment, status, started_at, finished_at, model, embedder,
                     memory_mode, step_count, input_tokens, output_tokens, cost_usd, unpriced_calls, experience_id, record,
-                    updated_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    updated_at, scaling)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT(id) DO UPDATE SET
                     task_id = excluded.task_id, query = excluded.query, environment = excluded.environment,
                     status = excluded.status, started_at = excluded.started_at, finished_at = excluded.finished_at,
@@ -118,14 +118,14 @@ extension Bank {
                     step_count = excluded.step_count, input_tokens = excluded.input_tokens,
                     output_tokens = excluded.output_tokens, cost_usd = excluded.cost_usd,
                     unpriced_calls = excluded.unpriced_calls, experience_id = excluded.experience_id,
-                    record = excluded.record, updated_at = excluded.updated_at
+                    record = excluded.record, updated_at = excluded.updated_at, scaling = excluded.scaling
                 """,
             arguments: [
                 run.id, run.task.id, run.task.query, run.task.environment, run.status.rawValue,
                 run.startedAt.timeIntervalSince1970, run.finishedAt?.timeIntervalSince1970, run.model.displayName,
                 run.embedder, run.memoryMode.rawValue, run.trajectory.steps.count, usage.inputTokens,
                 usage.outputTokens, usage.costUSD.isFinite ? usage.costUSD : 0, usage.unpricedCalls, run.experienceID,
-                encoded, now(),
+                encoded, now(), run.scaling?.label,
             ])
         try db.execute(sql: "DELETE FROM run_step WHERE run_id = ?", arguments: [run.id])
         for (ordinal, step) in run.trajectory.steps.enumerated() {
@@ -173,7 +173,7 @@ extension Bank {
             usage: Usage(
                 inputTokens: row["input_tokens"], outputTokens: row["output_tokens"], costUSD: row["cost_usd"],
                 unpricedCalls: row["unpriced_calls"]),
-            experienceID: row["experience_id"])
+            experienceID: row["experience_id"], scaling: row["scaling"])
     }
 
     // MARK: Identifier prefixes

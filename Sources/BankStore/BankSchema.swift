@@ -11,7 +11,7 @@ enum BankSchema {
     /// `PRAGMA application_id` of a bank: the ASCII bytes "RBNK".
     static let applicationID: Int32 = 0x5242_4E4B
     /// The migrations this build knows, oldest first.
-    static let migrationIdentifiers = ["v1", "v2", "v3", "v4"]
+    static let migrationIdentifiers = ["v1", "v2", "v3", "v4", "v5"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -19,7 +19,20 @@ enum BankSchema {
         migrator.registerMigration("v2") { db in try createVersion2(db) }
         migrator.registerMigration("v3") { db in try createVersion3(db) }
         migrator.registerMigration("v4") { db in try createVersion4(db) }
+        migrator.registerMigration("v5") { db in try createVersion5(db) }
         return migrator
+    }
+
+    /// v5: MaTTS runs are labelled in the run history (`matts-parallel k=5`; NULL for plain runs), filled
+    /// in for runs already recorded from their records.
+    private static func createVersion5(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                ALTER TABLE run ADD COLUMN scaling TEXT;
+                UPDATE run SET scaling = 'matts-' || json_extract(record, '$.scaling.mode') || ' k='
+                    || json_extract(record, '$.scaling.k')
+                    WHERE json_valid(record) AND json_extract(record, '$.scaling.mode') IS NOT NULL;
+                """)
     }
 
     /// v4: the change log also records merges. SQLite cannot alter a CHECK constraint, so the table is

@@ -17,12 +17,15 @@ public struct RunSummary: Sendable, Hashable, Codable, Identifiable {
     public var usage: Usage
     /// The experience the run consolidated, if any.
     public var experienceID: String?
+    /// `matts-parallel k=5` for a MaTTS run; nil for a plain run.
+    public var scaling: String?
 
     public init(
         id: String, taskID: String, query: String, environment: String, status: RunStatus, startedAt: Date,
         finishedAt: Date?, model: String, embedder: String, memoryMode: MemoryMode, stepCount: Int, usage: Usage,
-        experienceID: String?
+        experienceID: String?, scaling: String? = nil
     ) {
+        self.scaling = scaling
         self.id = id
         self.taskID = taskID
         self.query = query
