@@ -225,6 +225,16 @@ struct MaTTSTests {
         #expect(record.status == .success)
     }
 
+    @Test("a person is asked at injection and consolidation only, and a flip at consolidation is the run's verdict")
+    func gates() async throws {
+        let control = RecordingControl(answers: ["before-consolidation": .overrideVerdict(.failure)])
+        let record = try await matts(.parallel, k: 3, model: SampleModel(), control: control).run(task) { _ in }
+        #expect(await control.seen == ["before-injection", "before-consolidation"])
+        #expect(record.status == .failure)
+        #expect(record.verdict?.overriddenFrom == .success)
+        #expect(record.overrides.map(\.gate) == ["before-consolidation"])
+    }
+
     @Test("pass@1 is seeded: the same seed and task pick the same trajectory")
     func passAtOneSeeded() throws {
         let first = try matts(.parallel, k: 5, model: SampleModel())

@@ -78,7 +78,7 @@ enum BenchFormatter {
 
     /// Cumulative success rate against task index, one glyph per mode.
     static func learningCurve(_ result: BenchResult, width: Int = 64, height: Int = 11) -> String {
-        let glyphs: [Character] = ["·", "●", "▲", "■", "◆", "○"]
+        let glyphs: [Character] = ["·", "●", "▲", "■", "◆", "○", "△", "□", "◇", "+", "x"]
         let curves = result.modes.map(\.learningCurve)
         let length = curves.map(\.count).max() ?? 0
         guard length > 0 else { return "" }

@@ -6,8 +6,9 @@ import Foundation
 /// k trajectories concurrently, each in its own environment instance with its own model sample, each
 /// judged; the Best-of-N selector picks the final answer, and pass@1 scores a seeded random one.
 /// *Sequential* refines one trajectory over k rounds with check prompts. Memory is extracted from all
-/// attempts together and consolidated as one experience (with the consolidation gate). The attempts
-/// themselves run unattended. k = 1 is exactly a plain run.
+/// attempts together and consolidated as one experience (with the consolidation gate). The attempts,
+/// the selector and the multi-trajectory extraction run unattended (they run concurrently, and a
+/// person holds one gate at a time). k = 1 is otherwise a plain run.
 ///
 /// The run is recorded like any other; its `scaling` log keeps every attempt, and its trajectory,
 /// verdict and ground truth are the chosen attempt's.
@@ -66,13 +67,15 @@ public struct MaTTS: Sendable {
 
         // Choose the final answer: Best-of-N (parallel) or the last refined round (sequential); and
         // extract from every finished attempt at once, concurrently with the selection.
-        // The backbone model selects (paper App. A.3).
+        // The backbone model selects (paper App. A.3). Selection and extraction run at once, so their
+        // calls pass their gates unattended (a person holds one gate at a time).
+        let unattended = GateKeeper(control: UnattendedControl(), clock: loop.clock)
         let selector = BestOfNSelector(
             caller: ModelCaller(model: loop.models.agent, emit: emit), prompts: loop.prompts, settings: scaling,
-            gates: gates)
+            gates: unattended)
         let extractor = ScalingExtractor(
             caller: ModelCaller(model: loop.models.extractor, emit: emit), prompts: loop.prompts, settings: loop.settings,
-            scaling: scaling, gates: gates)
+            scaling: scaling, gates: unattended)
         async let selected: BestOfNSelector.Outcome? =
             scaling.mode == .parallel && scaling.k > 1 ? selector.select(task: task, among: finished) : nil
         async let contrasted: ScalingExtractor.Outcome? =
