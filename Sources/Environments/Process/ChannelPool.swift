@@ -1,0 +1,54 @@
+import Foundation
+
+/// The idle children of a `ProcessEnvironment`, ready for the next episode.
+actor ChannelPool {
+    let command: String
+    let workingDirectory: URL
+    let timeout: Duration
+    let stderrLine: @Sendable (String) -> Void
+    private var idle: [ProcessChannel] = []
+
+    init(command: String, workingDirectory: URL, timeout: Duration, stderrLine: @escaping @Sendable (String) -> Void) {
+        self.command = command
+        self.workingDirectory = workingDirectory
+        self.timeout = timeout
+        self.stderrLine = stderrLine
+    }
+
+    /// An idle child, or a new one after its handshake.
+    func take() async throws -> ProcessChannel {
+        if let channel = idle.popLast() { return channel }
+        return try await launch().channel
+    }
+
+    /// Keeps a child for the next episode, unless it broke.
+    func giveBack(_ channel: ProcessChannel) async {
+        if await channel.broken { return }
+        idle.append(channel)
+    }
+
+    /// Starts a child and shakes hands with it.
+    func launch() async throws -> (channel: ProcessChannel, hello: ProtocolMessages.HelloResult) {
+        let channel = try ProcessChannel(
+            command: command, workingDirectory: workingDirectory, timeout: timeout, stderrLine: stderrLine)
+        do {
+            let hello = try await channel.request(
+                "hello", ProtocolMessages.HelloParams(protocolVersion: ProtocolMessages.version, client: "rbank"),
+                as: ProtocolMessages.HelloResult.self)
+            guard hello.protocolVersion == ProtocolMessages.version else {
+                throw ProcessEnvironmentError.protocolMismatch(
+                    command: command, theirs: hello.protocolVersion, ours: ProtocolMessages.version)
+            }
+            return (channel, hello)
+        } catch {
+            await channel.shutDown()
+            throw error
+        }
+    }
+
+    func shutDown() async {
+        let channels = idle
+        idle.removeAll()
+        for channel in channels { await channel.shutDown() }
+    }
+}
