@@ -50,6 +50,7 @@ struct ClosedLoopTests {
             case .consolidated: names.append("consolidated")
             case .finished(let record): names.append("finished"); final = record
             case .failed: names.append("failed")
+            case .attempt, .attemptEnded, .selected: names.append("scaling")
             }
         }
         #expect(names == ["started", "retrieved", "step", "judged", "extracted", "consolidated", "finished"])
