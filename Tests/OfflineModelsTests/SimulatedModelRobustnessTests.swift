@@ -48,6 +48,13 @@ struct SimulatedModelRobustnessTests {
             case .induceWorkflow:
                 // Garbage has no usable steps: a workflow, or a plain statement that there is none.
                 #expect((try? MemoryItemParser.parse(text).get()) != nil || text.contains("no workflow"), "\(text)")
+            case .extractContrast, .extractRefinement:
+                // Garbage has no labelled trajectories: items, or a plain statement that there are none.
+                #expect(
+                    (try? MemoryItemParser.parse(text).get()) != nil || text.contains("nothing to extract")
+                        || text.contains("No transferable insight"), "\(text)")
+            case .selectBest:
+                #expect((try? SelectionParser.parse(text, candidates: 1).get()) != nil, "\(text)")
             }
         }
     }
