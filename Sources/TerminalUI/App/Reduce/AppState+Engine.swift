@@ -17,31 +17,7 @@ extension AppState {
         if case .finished(let record) = event { return end(record) }
         if case .failed(let record) = event { return end(record) }
         guard var live = run.live else { return [] }
-        switch event {
-        case .retrieved(let log, let injected):
-            live.record.retrieval = log
-            live.injected = injected
-            live.hasRetrieved = true
-        case .modelDelta(let purpose, let piece):
-            live.stream(piece, purpose: purpose)
-        case .step(let step):
-            live.record.trajectory.steps.append(step)
-            live.endStreaming()
-        case .judged(let verdict, let truth):
-            live.record.verdict = verdict
-            live.record.groundTruth = truth
-            live.endStreaming()
-        case .extracted(let items):
-            live.record.extracted = items
-            live.hasExtracted = true
-            live.endStreaming()
-        case .consolidated(let experience):
-            live.consolidated = experience
-            live.record.experienceID = experience.id
-            live.record.storedItemIDs = experience.items.map(\.id)
-        case .started, .finished, .failed, .attempt, .attemptEnded, .selected:
-            break
-        }
+        live.fold(event)
         run.live = live
         return []
     }
@@ -50,10 +26,7 @@ extension AppState {
     /// changed.
     private mutating func end(_ record: RunRecord) -> [AppEffect] {
         var live = run.live.flatMap { $0.record.id == record.id ? $0 : nil } ?? LiveRun(record: record)
-        live.record = record
-        live.hasRetrieved = true
-        live.hasExtracted = live.hasExtracted || !record.extracted.isEmpty
-        live.endStreaming()
+        live.end(with: record)
         run.live = live
         gate = nil
         switch overlay {
