@@ -1,8 +1,9 @@
 import ReasoningBank
 
-/// The run's events folded into the Run screen's state.
+/// The run's events folded into the Run screen's state (a MaTTS run's go to the Compare screen).
 extension AppState {
     mutating func apply(_ event: RunEvent) -> [AppEffect] {
+        if routesToComparison(event) { return applyScaling(event) }
         if case .started(let record) = event {
             run.live = LiveRun(record: record)
             run.selectedStep = nil

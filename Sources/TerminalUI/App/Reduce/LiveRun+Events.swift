@@ -1,6 +1,7 @@
 import ReasoningBank
 
-/// A run's own events folded into its `LiveRun`.
+/// A run's own events folded into its `LiveRun`: shared by the Run screen and the Compare screen's
+/// columns.
 extension LiveRun {
     /// Folds an event of this run. Starting and ending, and MaTTS's attempt events, are the caller's.
     mutating func fold(_ event: RunEvent) {
@@ -36,6 +37,17 @@ extension LiveRun {
         record = final
         hasRetrieved = true
         hasExtracted = hasExtracted || !final.extracted.isEmpty
+        endStreaming()
+    }
+
+    /// A MaTTS attempt ended: its trajectory, verdict, ground truth and status as the engine reports them.
+    mutating func end(with attempt: ScalingAttempt) {
+        record.status = attempt.status
+        record.trajectory = attempt.trajectory
+        record.verdict = attempt.verdict
+        record.groundTruth = attempt.groundTruth
+        record.auxiliaryCalls = attempt.judgeCalls
+        record.errorMessage = attempt.errorMessage
         endStreaming()
     }
 }
