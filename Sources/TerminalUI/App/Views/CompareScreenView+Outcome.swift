@@ -120,7 +120,7 @@ extension CompareScreenView {
                     role = .accent
                 } else if let truth = record.groundTruth, record.status != .error, record.status != .cancelled {
                     let judged = record.verdict.map { " · judge " + DisplayFormat.mark($0.status) } ?? ""
-                    text = DisplayFormat.verdict(truth.success ? .success : .failure) + " by the ground truth" + judged + " · "
+                    text = "truth " + DisplayFormat.mark(truth.success ? .success : .failure) + judged + " · "
                         + DisplayFormat.plural(live.steps.count, "step")
                     role = truth.success ? .success : .failure
                 } else {
@@ -136,17 +136,21 @@ extension CompareScreenView {
         return lines
     }
 
-    /// What the two sides say about memory on this task, by the ground truth.
+    /// What the two sides say about memory on this task, by the ground truth (and, when both end the
+    /// same way, by the steps each took).
     static func memoryVerdict(_ comparison: Comparison) -> String {
-        let truths = comparison.columns.map { $0.live.flatMap { $0.isRunning ? nil : $0.record.groundTruth?.success } }
-        guard truths.count == 2, let with = truths[0], let without = truths[1] else {
+        let ended = comparison.columns.map { $0.live.flatMap { $0.isRunning ? nil : $0 } }
+        guard ended.count == 2, let with = ended[0], let without = ended[1],
+            let withSuccess = with.record.groundTruth?.success, let withoutSuccess = without.record.groundTruth?.success
+        else {
             return comparison.isRunning ? "Both run at once; the ground truth decides once they end." : "Without both ground truths there is nothing to compare."
         }
-        switch (with, without) {
+        let steps = "with memory in \(DisplayFormat.plural(with.steps.count, "step")), without in \(without.steps.count)."
+        switch (withSuccess, withoutSuccess) {
         case (true, false): return "Memory helped: only the run with memory succeeded."
         case (false, true): return "Memory hurt: only the run without memory succeeded."
-        case (true, true): return "Both succeeded: memory made no difference to the outcome here."
-        case (false, false): return "Neither succeeded: memory did not rescue this task."
+        case (true, true): return "Both succeeded, " + steps
+        case (false, false): return "Neither succeeded, " + steps
         }
     }
 
