@@ -125,13 +125,18 @@ actor WorkbenchHost {
         await control.setEnabled(stepMode)
         let loop = workbench.loop(environment: environment, control: control)
         let send = self.send
+        begin("The run") { try await loop.run(task) { event in send(.engine(event)) } }
+    }
+
+    /// Runs `work` as the run in progress; `what` names it when it could not be recorded.
+    private func begin(_ what: String, _ work: @escaping @Sendable () async throws -> RunRecord) {
+        let send = self.send
         runTask = Task {
             do {
-                let record = try await loop.run(task) { event in send(.engine(event)) }
-                self.runEnded([record])
+                self.runEnded([try await work()])
             } catch {
                 self.runEnded([])
-                send(.failed("The run could not be recorded: \(Self.describe(error))"))
+                send(.failed("\(what) could not be recorded: \(Self.describe(error))"))
             }
         }
     }
@@ -145,15 +150,7 @@ actor WorkbenchHost {
         do { seed = try workbench.configuration.offlineSeed } catch { throw CLIError(error.description) }
         let matts = workbench.matts(mode, k: k, environment: environment, seed: seed)
         let send = self.send
-        runTask = Task {
-            do {
-                let record = try await matts.run(task) { event in send(.engine(event)) }
-                self.runEnded([record])
-            } catch {
-                self.runEnded([])
-                send(.failed("The MaTTS run could not be recorded: \(Self.describe(error))"))
-            }
-        }
+        begin("The MaTTS run") { try await matts.run(task) { event in send(.engine(event)) } }
     }
 
     /// The task twice at once, unattended: with memory (the configured mode, or reasoningbank when that

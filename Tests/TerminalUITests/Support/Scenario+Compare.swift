@@ -19,23 +19,16 @@ extension Scenario {
     }
 
     /// Parallel k=3 finished: trajectory 3 chosen, pass@1 on trajectory 2, two contrastive items stored.
-    static func compareParallelFinished(_ size: Size) -> AppState {
-        var state = compareIdle(size)
-        send(&state, Sample.scalingEventsFinished().map(AppMessage.engine))
-        state.status = nil
-        return state
-    }
+    static func compareParallelFinished(_ size: Size) -> AppState { compareEnded(Sample.scalingEventsFinished(), size) }
 
-    static func compareSequential(_ size: Size) -> AppState {
-        var state = compareIdle(size)
-        send(&state, Sample.sequentialEvents().map(AppMessage.engine))
-        state.status = nil
-        return state
-    }
+    static func compareSequential(_ size: Size) -> AppState { compareEnded(Sample.sequentialEvents(), size) }
 
-    static func compareErroredAttempt(_ size: Size) -> AppState {
+    static func compareErroredAttempt(_ size: Size) -> AppState { compareEnded(Sample.erroredAttemptEvents(), size) }
+
+    /// The Compare screen after a MaTTS run's `events`, its end's flash cleared.
+    static func compareEnded(_ events: [RunEvent], _ size: Size) -> AppState {
         var state = compareIdle(size)
-        send(&state, Sample.erroredAttemptEvents().map(AppMessage.engine))
+        send(&state, events.map(AppMessage.engine))
         state.status = nil
         return state
     }

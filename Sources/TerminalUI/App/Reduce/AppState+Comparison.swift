@@ -79,14 +79,7 @@ extension AppState {
         let chosen = comparison.chosenIndex.flatMap { comparison.columns.indices.contains($0) ? comparison.columns[$0].title.lowercased() : nil }
         var summary = "MaTTS \(comparison.kind.label) ended: \(record.status.rawValue)"
         if let chosen { summary += log.mode == .parallel && log.k > 1 ? " · \(chosen) chosen" : " · \(chosen) final" }
-        switch record.status {
-        case .success: flash(summary + ".", .success)
-        case .error: flash(summary + (record.errorMessage.map { " — " + $0 } ?? "."), .failure)
-        default: flash(summary + (record.errorMessage.map { " — " + $0 } ?? "."), .warning)
-        }
-        var effects: [AppEffect] = [.loadRuns]
-        if !record.storedItemIDs.isEmpty, bank.hasLoaded { effects.append(reloadItems()) }
-        return effects
+        return announceEnd(of: record, summary)
     }
 
     /// An attempt's record before it has events: the run's task and settings, with nothing done yet.

@@ -34,7 +34,12 @@ extension AppState {
         case .confirm(.cancelRun), .confirm(.cancelAtGate), .confirm(.quit): overlay = nil
         default: break
         }
-        let summary = "Run \(record.id) ended: \(record.status.rawValue) · " + DisplayFormat.plural(record.trajectory.steps.count, "step")
+        return announceEnd(of: record, "Run \(record.id) ended: \(record.status.rawValue) · " + DisplayFormat.plural(record.trajectory.steps.count, "step"))
+    }
+
+    /// Flashes `summary` of how `record` ended (with its error, if any) and asks for the lists it changed:
+    /// the run history, and the bank when it stored items.
+    mutating func announceEnd(of record: RunRecord, _ summary: String) -> [AppEffect] {
         switch record.status {
         case .success: flash(summary + ".", .success)
         case .error: flash(summary + (record.errorMessage.map { " — " + $0 } ?? "."), .failure)
