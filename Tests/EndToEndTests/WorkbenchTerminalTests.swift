@@ -8,7 +8,7 @@ import TestSupport
 @Suite("rbank workbench in tmux, end to end", .serialized, .enabled(if: TmuxSession.isAvailable, Comment(rawValue: TmuxSession.unavailableReason)))
 struct WorkbenchTerminalTests {
     /// A sandbox with the demo bank imported and an "editor" that renames what it is given.
-    private struct Workspace {
+    struct Workspace {
         let folder: TemporaryDirectory
         let bank: URL
         let editor: URL

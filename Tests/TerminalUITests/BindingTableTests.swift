@@ -24,7 +24,8 @@ struct BindingTableTests {
             Scenario.runIdle(size), Scenario.runMidRun(size), Scenario.injectionGate(size), Scenario.modelCallGate(size),
             Scenario.judgingGate(size), Scenario.consolidationGate(size), Scenario.bank(size), bankDetail, bankHistory,
             Scenario.bankDiff(size), search, title, Scenario.runsList(size), Scenario.openedRun(size), Scenario.palette(size),
-            output, Scenario.taskPicker(size), confirm, Scenario.help(size),
+            output, Scenario.taskPicker(size), confirm, Scenario.help(size), Scenario.compareIdle(size),
+            Scenario.compareParallelMidStream(size), Scenario.compareParallelFinished(size),
         ]
     }
 

@@ -24,6 +24,12 @@ struct SnapshotTests {
         ("palette-output", Scenario.paletteOutput),
         ("task-picker", Scenario.taskPicker),
         ("run-cancel-question", Scenario.cancelQuestion),
+        ("compare-idle", Scenario.compareIdle),
+        ("compare-parallel-midstream", Scenario.compareParallelMidStream),
+        ("compare-parallel-finished", Scenario.compareParallelFinished),
+        ("compare-sequential", Scenario.compareSequential),
+        ("compare-memory", Scenario.compareMemory),
+        ("compare-errored-attempt", Scenario.compareErroredAttempt),
     ]
 
     @Test("every screen at 80×24 and 200×50", arguments: screens.map(\.name))
@@ -47,7 +53,10 @@ struct SnapshotTests {
     @Test("the smallest size still shows every screen legibly")
     func minimum() {
         let size = Size(width: 60, height: 16)
-        for (name, make) in [("run-midrun", Scenario.runMidRun), ("bank", Scenario.bank), ("runs-opened", Scenario.openedRun)] {
+        for (name, make) in [
+            ("run-midrun", Scenario.runMidRun), ("bank", Scenario.bank), ("runs-opened", Scenario.openedRun),
+            ("compare-parallel-finished", Scenario.compareParallelFinished),
+        ] {
             SnapshotAssertion.assert(WorkbenchProgram.render(make(size), size: size, theme: .plain), named: "\(name)-60x16")
         }
     }

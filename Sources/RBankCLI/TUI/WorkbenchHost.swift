@@ -56,6 +56,10 @@ actor WorkbenchHost {
         switch effect {
         case .startRun(let taskID, let stepMode):
             try await startRun(taskID: taskID, stepMode: stepMode)
+        case .startScaling(let taskID, let mode, let k):
+            try await startScaling(taskID: taskID, mode: mode, k: k)
+        case .startMemoryComparison(let taskID):
+            try await startMemoryComparison(taskID: taskID)
         case .setStepMode(let on):
             await control.setEnabled(on)
         case .cancelRun:
@@ -117,30 +121,93 @@ actor WorkbenchHost {
 
     private func startRun(taskID: String, stepMode: Bool) async throws {
         guard runTask == nil else { throw CLIError("A run is in progress; Esc stops it first.") }
-        let tasks = try await environment.tasks()
-        guard let task = tasks.first(where: { $0.id == taskID }) else {
-            throw CLIError("No task \(taskID) in the \(environment.name) suite.")
-        }
+        let task = try await task(taskID)
         await control.setEnabled(stepMode)
         let loop = workbench.loop(environment: environment, control: control)
         let send = self.send
+        begin("The run") { try await loop.run(task) { event in send(.engine(event)) } }
+    }
+
+    /// Runs `work` as the run in progress; `what` names it when it could not be recorded.
+    private func begin(_ what: String, _ work: @escaping @Sendable () async throws -> RunRecord) {
+        let send = self.send
         runTask = Task {
             do {
-                let record = try await loop.run(task) { event in send(.engine(event)) }
-                self.runEnded(record)
+                self.runEnded([try await work()])
             } catch {
-                self.runEnded(nil)
-                send(.failed("The run could not be recorded: \(Self.describe(error))"))
+                self.runEnded([])
+                send(.failed("\(what) could not be recorded: \(Self.describe(error))"))
             }
         }
     }
 
-    private func runEnded(_ record: RunRecord?) {
+    /// MaTTS on the task, unattended (its attempts run unattended anyway); its events carry the scaling
+    /// log, so the screen shows them on the Compare screen. pass@1 is seeded with `OFFLINE_SEED`.
+    private func startScaling(taskID: String, mode: ScalingMode, k: Int) async throws {
+        guard runTask == nil else { throw CLIError("A run is in progress; Esc stops it first.") }
+        let task = try await task(taskID)
+        let seed: UInt64
+        do { seed = try workbench.configuration.offlineSeed } catch { throw CLIError(error.description) }
+        let matts = workbench.matts(mode, k: k, environment: environment, seed: seed)
+        let send = self.send
+        begin("The MaTTS run") { try await matts.run(task) { event in send(.engine(event)) } }
+    }
+
+    /// The task twice at once, unattended: with memory (the configured mode, or reasoningbank when that
+    /// is none) and with memory mode none. Each is a run of its own, recorded as usual; their events
+    /// go to the screen tagged with their side.
+    private func startMemoryComparison(taskID: String) async throws {
+        guard runTask == nil else { throw CLIError("A run is in progress; Esc stops it first.") }
+        let task = try await task(taskID)
+        let configured = workbench.settings.memoryMode
+        let withMemory = loop(memoryMode: configured == .none ? .reasoningbank : configured)
+        let withoutMemory = loop(memoryMode: .none)
+        let send = self.send
+        runTask = Task {
+            async let first = Self.run(task, loop: withMemory, side: .withMemory, send: send)
+            async let second = Self.run(task, loop: withoutMemory, side: .withoutMemory, send: send)
+            let records = await [first, second]
+            self.runEnded(records.compactMap { $0 })
+        }
+    }
+
+    /// An unattended loop over the environment with `memoryMode`.
+    private func loop(memoryMode: MemoryMode) -> ClosedLoop {
+        var loop = workbench.loop(environment: environment)
+        loop.settings.memoryMode = memoryMode
+        return loop
+    }
+
+    /// One side of a memory comparison; nil (and a message) when its run could not be recorded.
+    private static func run(
+        _ task: TaskSpec, loop: ClosedLoop, side: MemoryComparisonSide, send: @escaping @Sendable (AppMessage) -> Void
+    ) async -> RunRecord? {
+        do {
+            return try await loop.run(task) { event in send(.memoryComparison(side, event)) }
+        } catch {
+            send(.failed("The run \(side == .withMemory ? "with" : "without") memory could not be recorded: \(describe(error))"))
+            return nil
+        }
+    }
+
+    /// The task `id` of the environment's suite.
+    private func task(_ id: String) async throws -> TaskSpec {
+        let tasks = try await environment.tasks()
+        guard let task = tasks.first(where: { $0.id == id }) else {
+            throw CLIError("No task \(id) in the \(environment.name) suite.")
+        }
+        return task
+    }
+
+    /// The run (or comparison) in progress ended with `records`: add them to the session's totals.
+    private func runEnded(_ records: [RunRecord]) {
         runTask = nil
-        guard let record else { return }
-        sessionUsage += record.usage
+        guard !records.isEmpty else { return }
+        for record in records {
+            sessionUsage += record.usage
+            logger.info("run finished", metadata: ["run": "\(record.id)", "status": "\(record.status.rawValue)"])
+        }
         send(.headerChanged(header()))
-        logger.info("run finished", metadata: ["run": "\(record.id)", "status": "\(record.status.rawValue)"])
     }
 
     private func loadItems(query: String, semantic: Bool, includeArchived: Bool) async throws {

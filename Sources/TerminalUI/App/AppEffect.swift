@@ -7,7 +7,13 @@ public enum AppEffect: Sendable, Hashable {
     case startRun(taskID: String, stepMode: Bool)
     /// Turn step mode on or off for the run in progress (and later runs).
     case setStepMode(Bool)
-    /// Stop the run in progress; it is recorded as cancelled.
+    /// Run `task` with MaTTS: k parallel trajectories (Best-of-N) or k sequential rounds. Its events
+    /// come back as `.engine`, and the Compare screen shows them.
+    case startScaling(taskID: String, mode: ScalingMode, k: Int)
+    /// Run `task` twice at once, with memory and with memory mode `none`; the events come back as
+    /// `.memoryComparison`, and the Compare screen shows the two side by side.
+    case startMemoryComparison(taskID: String)
+    /// Stop the run (or comparison) in progress; it is recorded as cancelled.
     case cancelRun
     /// The person's decision at a held gate.
     case decide(ticket: Int, GateDecision)

@@ -4,8 +4,10 @@ import ReasoningBank
 public enum AppMessage: Sendable {
     case key(Key)
     case resized(Size)
-    /// An event of the run in progress.
+    /// An event of the run in progress (a MaTTS run's go to the Compare screen).
     case engine(RunEvent)
+    /// An event of one side of a memory comparison (`AppEffect.startMemoryComparison`).
+    case memoryComparison(MemoryComparisonSide, RunEvent)
     /// In step mode, the loop holds this gate until an `AppEffect.decide`.
     case gateHeld(GateTicket)
     /// The environment's task suite, for picking a task to run.

@@ -18,6 +18,8 @@ public enum WorkbenchProgram: TerminalProgram {
             return []
         case .engine(let event):
             return state.apply(event)
+        case .memoryComparison(let side, let event):
+            return state.applyMemoryComparison(side, event)
         case .gateHeld(let ticket):
             state.hold(ticket)
             return []

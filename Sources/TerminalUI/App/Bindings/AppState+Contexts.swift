@@ -31,6 +31,8 @@ extension AppState {
             return [pane, .bank, .global, .always]
         case .runs:
             return [runs.opened == nil ? .runsList : .runDetail, .global, .always]
+        case .compare:
+            return [.compare, .global, .always]
         }
     }
 
@@ -46,6 +48,7 @@ extension AppState {
             case .run: [.run, .taskPicker, .gate, .gateInjection, .gateModelCall, .gateJudging, .gateConsolidation, .confirm]
             case .bank: [.bankList, .bankDetail, .bankHistory, .bankDiff, .bank, .search, .titleInput]
             case .runs: [.runsList, .runDetail]
+            case .compare: [.compare, .taskPicker, .confirm]
             }
         let everywhere: [BindingContext] = [.global, .always]
         var order: [BindingContext] = []
@@ -90,7 +93,8 @@ extension AppState {
     /// Whether the bar should offer `binding` now (cancelling needs a run in progress, and so on).
     private func isOffered(_ binding: KeyBinding) -> Bool {
         switch binding.command {
-        case .cancelRun: run.isRunning
+        case .cancelRun: screen == .compare ? compare.isRunning : run.isRunning
+        case .nextColumn: (compare.comparison?.columns.count ?? 0) > 1
         case .toggleFold: run.focus == .trajectory && !(run.live?.steps.isEmpty ?? true)
         case .editItem, .archiveOrRestore, .togglePin, .history: bank.selectedItem != nil
         case .undo: bank.hasLoaded

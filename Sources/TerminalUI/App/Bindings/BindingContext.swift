@@ -17,6 +17,8 @@ public enum BindingContext: String, Sendable, Hashable, CaseIterable {
     case bankHistory
     /// The diff between two revisions.
     case bankDiff
+    /// The Compare screen.
+    case compare
     /// The Runs screen's lists of runs and benches.
     case runsList
     /// A run opened read-only.
@@ -58,6 +60,7 @@ public enum BindingContext: String, Sendable, Hashable, CaseIterable {
         case .bankDetail: "Bank · item detail"
         case .bankHistory: "Bank · revision history"
         case .bankDiff: "Bank · revision diff"
+        case .compare: "Compare screen"
         case .runsList: "Runs screen"
         case .runDetail: "Runs · an opened run"
         case .gate: "Any held gate (step mode)"

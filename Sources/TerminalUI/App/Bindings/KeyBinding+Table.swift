@@ -2,7 +2,7 @@ extension KeyBinding {
     /// Every binding of the workbench. Within a context the first binding of a key wins; the bottom bar
     /// shows the bindings with a bar label, most specific context first.
     public static let table: [KeyBinding] =
-        always + global + run + bank + bankList + bankDetail + bankHistory + bankDiff + runsList + runDetail
+        always + global + run + bank + bankList + bankDetail + bankHistory + bankDiff + runsList + runDetail + compare
         + gate + gateInjection + gateModelCall + gateJudging + gateConsolidation + taskPicker + palette + search
         + titleInput + lineEditing + help + output + confirm
 
@@ -14,6 +14,7 @@ extension KeyBinding {
         KeyBinding([.character("1")], .showScreen(.run), "Run screen: run a task and watch it", in: .global),
         KeyBinding([.character("2")], .showScreen(.bank), "Bank screen: browse and curate memories", in: .global),
         KeyBinding([.character("3")], .showScreen(.runs), "Runs screen: run history and benches", in: .global),
+        KeyBinding([.character("4")], .showScreen(.compare), "Compare screen: MaTTS side by side, memory vs none", in: .global),
         KeyBinding([.tab], .focusNext, "focus the next pane", in: .global),
         KeyBinding([.backTab], .focusPrevious, "focus the previous pane", in: .global),
         KeyBinding([.character("j"), .down], .moveDown, "move down", in: .global),
@@ -87,6 +88,21 @@ extension KeyBinding {
         KeyBinding([.escape], .back, "back to the list", in: .runDetail, bar: "back"),
     ]
 
+    static let compare: [KeyBinding] = [
+        KeyBinding([.character("p")], .startScaling(.parallel), "pick a task: k parallel trajectories, Best-of-N picks the answer", in: .compare, bar: "parallel"),
+        KeyBinding([.character("s")], .startScaling(.sequential), "pick a task: one trajectory refined over k rounds", in: .compare, bar: "sequential"),
+        KeyBinding([.character("m")], .startMemoryComparison, "pick a task: run it with memory and without, side by side", in: .compare, bar: "mem/none"),
+        KeyBinding([.character("+"), .character("=")], .moreAttempts, "k + 1 for the next MaTTS run (at most 8)", in: .compare, bar: "k"),
+        KeyBinding([.character("-")], .fewerAttempts, "k − 1 for the next MaTTS run (at least 1)", in: .compare),
+        KeyBinding([.character("l"), .right], .nextColumn, "the column on the right (scrolls when not all fit)", in: .compare, bar: "column"),
+        KeyBinding([.character("h"), .left], .previousColumn, "the column on the left", in: .compare),
+        KeyBinding([.tab], .focusNext, "focus the columns or the outcome below them", in: .compare),
+        KeyBinding([.character("j"), .down], .moveDown, "scroll the columns (or the outcome) down", in: .compare),
+        KeyBinding([.character("k"), .up], .moveUp, "scroll the columns (or the outcome) up", in: .compare),
+        KeyBinding([.character("G"), .end], .bottom, "the end of every column, and follow it", in: .compare),
+        KeyBinding([.escape], .cancelRun, "cancel the comparison in progress (asks first)", in: .compare, bar: "cancel"),
+    ]
+
     static let gate: [KeyBinding] = [
         KeyBinding([.character("j"), .down], .moveDown, "next entry, or scroll down", in: .gate),
         KeyBinding([.character("k"), .up], .moveUp, "previous entry, or scroll up", in: .gate),
@@ -100,6 +116,7 @@ extension KeyBinding {
         KeyBinding([.character("1")], .showScreen(.run), "Run screen (the gate's dialog)", in: .gate),
         KeyBinding([.character("2")], .showScreen(.bank), "Bank screen; the gate waits", in: .gate),
         KeyBinding([.character("3")], .showScreen(.runs), "Runs screen; the gate waits", in: .gate),
+        KeyBinding([.character("4")], .showScreen(.compare), "Compare screen; the gate waits", in: .gate),
     ]
 
     static let gateInjection: [KeyBinding] = [

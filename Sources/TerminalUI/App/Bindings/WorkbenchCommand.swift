@@ -1,3 +1,5 @@
+import ReasoningBank
+
 /// Every action a key can trigger. What an action does depends on where it is pressed (a `move` moves
 /// the selection of the focused list, scrolls the focused text, …); the binding table says which keys
 /// trigger which action in which `BindingContext`.
@@ -45,6 +47,21 @@ public enum WorkbenchCommand: Sendable, Hashable {
     case toggleFold
     /// Cancel the run in progress (asks first).
     case cancelRun
+
+    // MARK: Compare screen
+
+    /// Pick a task and run it with MaTTS in `mode`, with the screen's k.
+    case startScaling(ScalingMode)
+    /// Pick a task and run it with memory and without, side by side.
+    case startMemoryComparison
+    /// One more trajectory or round for the next MaTTS run.
+    case moreAttempts
+    /// One fewer trajectory or round for the next MaTTS run.
+    case fewerAttempts
+    /// Move to the column on the left.
+    case previousColumn
+    /// Move to the column on the right.
+    case nextColumn
 
     // MARK: Bank screen
 

@@ -1,8 +1,9 @@
 import ReasoningBank
 
-/// The run's events folded into the Run screen's state.
+/// The run's events folded into the Run screen's state (a MaTTS run's go to the Compare screen).
 extension AppState {
     mutating func apply(_ event: RunEvent) -> [AppEffect] {
+        if routesToComparison(event) { return applyScaling(event) }
         if case .started(let record) = event {
             run.live = LiveRun(record: record)
             run.selectedStep = nil
@@ -17,31 +18,7 @@ extension AppState {
         if case .finished(let record) = event { return end(record) }
         if case .failed(let record) = event { return end(record) }
         guard var live = run.live else { return [] }
-        switch event {
-        case .retrieved(let log, let injected):
-            live.record.retrieval = log
-            live.injected = injected
-            live.hasRetrieved = true
-        case .modelDelta(let purpose, let piece):
-            live.stream(piece, purpose: purpose)
-        case .step(let step):
-            live.record.trajectory.steps.append(step)
-            live.endStreaming()
-        case .judged(let verdict, let truth):
-            live.record.verdict = verdict
-            live.record.groundTruth = truth
-            live.endStreaming()
-        case .extracted(let items):
-            live.record.extracted = items
-            live.hasExtracted = true
-            live.endStreaming()
-        case .consolidated(let experience):
-            live.consolidated = experience
-            live.record.experienceID = experience.id
-            live.record.storedItemIDs = experience.items.map(\.id)
-        case .started, .finished, .failed, .attempt, .attemptEnded, .selected:
-            break
-        }
+        live.fold(event)
         run.live = live
         return []
     }
@@ -50,17 +27,19 @@ extension AppState {
     /// changed.
     private mutating func end(_ record: RunRecord) -> [AppEffect] {
         var live = run.live.flatMap { $0.record.id == record.id ? $0 : nil } ?? LiveRun(record: record)
-        live.record = record
-        live.hasRetrieved = true
-        live.hasExtracted = live.hasExtracted || !record.extracted.isEmpty
-        live.endStreaming()
+        live.end(with: record)
         run.live = live
         gate = nil
         switch overlay {
         case .confirm(.cancelRun), .confirm(.cancelAtGate), .confirm(.quit): overlay = nil
         default: break
         }
-        let summary = "Run \(record.id) ended: \(record.status.rawValue) · " + DisplayFormat.plural(record.trajectory.steps.count, "step")
+        return announceEnd(of: record, "Run \(record.id) ended: \(record.status.rawValue) · " + DisplayFormat.plural(record.trajectory.steps.count, "step"))
+    }
+
+    /// Flashes `summary` of how `record` ended (with its error, if any) and asks for the lists it changed:
+    /// the run history, and the bank when it stored items.
+    mutating func announceEnd(of record: RunRecord, _ summary: String) -> [AppEffect] {
         switch record.status {
         case .success: flash(summary + ".", .success)
         case .error: flash(summary + (record.errorMessage.map { " — " + $0 } ?? "."), .failure)

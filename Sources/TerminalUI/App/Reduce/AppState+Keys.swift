@@ -20,6 +20,7 @@ extension AppState {
         case .run: performRun(command)
         case .bank, .bankList, .bankDetail, .bankHistory, .bankDiff: performBank(command)
         case .runsList, .runDetail: performRuns(command)
+        case .compare: performCompare(command)
         case .gate, .gateInjection, .gateModelCall, .gateJudging, .gateConsolidation: performGate(command)
         case .help, .output: performReader(command)
         case .palette, .search, .titleInput, .taskPicker, .lineEditing: performInput(command)
@@ -34,7 +35,7 @@ extension AppState {
             isFinished = true
             return [.quit]
         case .quit:
-            if run.isRunning {
+            if isBusy {
                 overlay = .confirm(.quit)
                 return []
             }
@@ -54,6 +55,7 @@ extension AppState {
             case .run: return performRun(command)
             case .bank: return performBank(command)
             case .runs: return performRuns(command)
+            case .compare: return performCompare(command)
             }
         }
     }
@@ -65,6 +67,7 @@ extension AppState {
         case .run: return []
         case .bank: return bank.hasLoaded ? [] : [reloadItems()]
         case .runs: return [.loadRuns]
+        case .compare: return []
         }
     }
 

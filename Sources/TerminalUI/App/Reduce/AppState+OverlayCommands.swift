@@ -36,6 +36,9 @@ extension AppState {
         case .cancelRun:
             flash("Cancelling the run…")
             return [.cancelRun]
+        case .cancelComparison:
+            flash("Cancelling the comparison…")
+            return [.cancelRun]
         case .cancelAtGate(let ticket):
             if gate?.ticket.id == ticket { gate = nil }
             flash("Cancelling the run…")
@@ -102,10 +105,7 @@ extension AppState {
             guard matches.indices.contains(picker.cursor.selection) else { return [] }
             let task = matches[picker.cursor.selection]
             overlay = nil
-            screen = .run
-            run.focus = .trajectory
-            flash("Starting \(task.id)" + (stepMode ? " in step mode…" : "…"))
-            return [.startRun(taskID: task.id, stepMode: stepMode)]
+            return start(task, as: picker.purpose)
         default:
             break
         }
@@ -129,6 +129,26 @@ extension AppState {
             return [.editItem(id: id, fields)]
         case nil:
             return []
+        }
+    }
+
+    /// Starts `task` as the picker was opened for: a run on the Run screen, or a comparison on the
+    /// Compare screen.
+    private mutating func start(_ task: TaskSpec, as purpose: TaskPicker.Purpose) -> [AppEffect] {
+        switch purpose {
+        case .run:
+            screen = .run
+            run.focus = .trajectory
+            flash("Starting \(task.id)" + (stepMode ? " in step mode…" : "…"))
+            return [.startRun(taskID: task.id, stepMode: stepMode)]
+        case .scaling(let mode, let k):
+            screen = .compare
+            flash("Starting MaTTS \(mode.rawValue) k=\(k) on \(task.id)…")
+            return [.startScaling(taskID: task.id, mode: mode, k: k)]
+        case .memoryComparison:
+            screen = .compare
+            flash("Starting \(task.id) with memory and without…")
+            return [.startMemoryComparison(taskID: task.id)]
         }
     }
 

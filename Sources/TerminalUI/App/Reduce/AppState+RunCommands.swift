@@ -49,7 +49,18 @@ extension AppState {
             flash("A run is in progress. Esc cancels it; r works again when it ends.", .warning)
             return []
         }
-        overlay = .taskPicker(TaskPicker())
+        return openTaskPicker(.run)
+    }
+
+    /// Opens the task picker for `purpose`, asking for the suite the first time. Nothing opens while a
+    /// comparison runs: the host runs one thing at a time.
+    mutating func openTaskPicker(_ purpose: TaskPicker.Purpose) -> [AppEffect] {
+        guard !isBusy else {
+            let what = run.isRunning ? "A run is in progress on the Run screen (1)" : "A comparison is in progress on the Compare screen (4)"
+            flash(what + "; Esc there cancels it.", .warning)
+            return []
+        }
+        overlay = .taskPicker(TaskPicker(purpose: purpose))
         guard run.tasks.isEmpty, !run.tasksRequested else { return [] }
         run.tasksRequested = true
         return [.loadTasks]

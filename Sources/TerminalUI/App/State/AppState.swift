@@ -21,6 +21,7 @@ public struct AppState: Sendable {
     var gate: GateState?
     var bank = BankScreenState()
     var runs = RunsScreenState()
+    var compare = CompareScreenState()
     var overlay: Overlay?
     var palette = PaletteState()
     var status: StatusLine?
@@ -32,6 +33,9 @@ public struct AppState: Sendable {
         self.environment = environment
         self.stepMode = stepMode
     }
+
+    /// Whether a run or a comparison is in progress (the host runs one at a time).
+    var isBusy: Bool { run.isRunning || compare.isRunning }
 
     /// Shows `text` on the status line.
     mutating func flash(_ text: String, _ kind: StatusLine.Kind = .info) {

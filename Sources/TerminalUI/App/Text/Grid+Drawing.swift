@@ -39,13 +39,15 @@ extension Grid {
     }
 
     /// A box around `rect` with `title` in its top border and an optional `note` at the right of the
-    /// bottom border. The focused box is drawn with heavy lines, so focus shows without colour too.
+    /// bottom border. The focused box is drawn with heavy lines, so focus shows without colour too;
+    /// `borderRole` draws the border in another role (e.g. the selector's chosen column).
     mutating func drawBox(
-        _ rect: Rect, title: String, focused: Bool, theme: Theme, note: String? = nil, base: Style = .plain
+        _ rect: Rect, title: String, focused: Bool, theme: Theme, note: String? = nil, base: Style = .plain,
+        borderRole: ThemeRole? = nil
     ) {
         guard rect.width >= 2, rect.height >= 2 else { return }
         let glyphs = focused ? BoxGlyphs.heavy : BoxGlyphs.light
-        let border = theme[focused ? .borderFocused : .border].layered(over: base)
+        let border = theme[borderRole ?? (focused ? .borderFocused : .border)].layered(over: base)
         let horizontal = String(repeating: glyphs.horizontal, count: rect.width - 2)
         put(glyphs.topLeft + horizontal + glyphs.topRight, x: rect.x, y: rect.y, style: border)
         put(glyphs.bottomLeft + horizontal + glyphs.bottomRight, x: rect.x, y: rect.maxY - 1, style: border)

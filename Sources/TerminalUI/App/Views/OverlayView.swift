@@ -89,6 +89,11 @@ enum OverlayView {
         switch action {
         case .cancelRun, .cancelAtGate:
             ("Cancel the run?", "The run stops now and is recorded as cancelled. Nothing is extracted from it.", "cancel the run", "keep it going")
+        case .cancelComparison:
+            (
+                "Cancel the comparison?", "Every column stops now; the runs are recorded as cancelled and nothing is extracted from them.",
+                "cancel it", "keep it going"
+            )
         case .quit:
             ("Quit while a run is in progress?", "The run is cancelled and recorded as cancelled.", "quit", "stay")
         }
@@ -123,9 +128,14 @@ enum OverlayView {
         grid.fill(box, style: base)
         let tasks = state.run.tasks
         let matches = picker.matches(tasks)
-        var title = "Run a task · \(state.environment)"
+        var title: String
+        switch picker.purpose {
+        case .run: title = "Run a task · \(state.environment)"
+        case .scaling(let mode, let k): title = "MaTTS \(mode.rawValue) k=\(k) · pick a task · \(state.environment)"
+        case .memoryComparison: title = "With memory and without · pick a task · \(state.environment)"
+        }
         if !tasks.isEmpty { title += picker.filter.isEmpty ? " · \(tasks.count) tasks" : " · \(matches.count) of \(tasks.count)" }
-        if state.stepMode { title += " · step mode" }
+        if state.stepMode, picker.purpose == .run { title += " · step mode" }
         let inner = Grid.paneInterior(box)
         let visible = max(1, inner.height - 2)
         let cursor = picker.cursor.clamped(count: matches.count, visible: visible)

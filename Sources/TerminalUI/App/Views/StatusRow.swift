@@ -36,6 +36,7 @@ enum StatusRow {
         switch state.screen {
         case .run: return runSummary(state)
         case .bank: return bankSummary(state.bank)
+        case .compare: return compareSummary(state)
         case .runs:
             let runs = state.runs
             guard runs.hasLoaded else { return StyledLine("Loading the run history…", .muted) }
@@ -62,6 +63,33 @@ enum StatusRow {
             Span("■ " + record.status.rawValue + " ", DisplayFormat.role(record.status)),
             Span("\(record.task.id) · \(steps) · \(DisplayFormat.count(record.usage.totalTokens)) tokens\(step)", .muted),
         ])
+    }
+
+    /// What the Compare screen is doing and which columns are shown, compactly (the tabs share the row);
+    /// the k of the next MaTTS run when it differs.
+    private static func compareSummary(_ state: AppState) -> StyledLine {
+        let compare = state.compare
+        guard let comparison = compare.comparison else { return StyledLine("No comparison yet · next k=\(compare.k)", .muted) }
+        var line: StyledLine
+        if comparison.isRunning {
+            line = StyledLine([
+                Span("● ", .accent), Span(comparison.kind.label + " · \(comparison.endedCount)/\(comparison.columns.count) ended", .text),
+            ])
+        } else {
+            let status = comparison.main?.record.status
+            line = StyledLine([
+                Span("■ " + (status?.rawValue ?? "ended") + " · ", status.map(DisplayFormat.role) ?? .text),
+                Span(comparison.kind.label, .muted),
+            ])
+        }
+        let shown = CompareScreenView.shownColumns(state)
+        if shown.count < comparison.columns.count {
+            line = line.appending(" · \(shown.lowerBound + 1)–\(shown.upperBound) of \(comparison.columns.count)", .muted)
+        }
+        if comparison.kind != .scaling(.parallel, k: compare.k), comparison.kind != .scaling(.sequential, k: compare.k) {
+            line = line.appending(" · next k=\(compare.k)", .muted)
+        }
+        return line
     }
 
     private static func bankSummary(_ bank: BankScreenState) -> StyledLine {

@@ -18,6 +18,7 @@ enum TopBar {
         let header = state.header
         var usage = header.usage
         if let live = state.run.live, live.isRunning { usage += live.record.usage }
+        if let comparison = state.compare.comparison, comparison.isRunning { usage += comparison.usage }
         let fileName = header.bank.split(separator: "/").last.map(String.init) ?? header.bank
         let shortCost = header.costText.split(separator: "(").first.map { String($0).trimmingCharacters(in: .whitespaces) } ?? header.costText
         let simulation = header.model.isSimulation

@@ -13,6 +13,7 @@ enum WorkbenchView {
         case .run: RunScreenView.draw(state, body: frame.body, grid: &grid, theme: theme)
         case .bank: BankScreenView.draw(state, body: frame.body, grid: &grid, theme: theme)
         case .runs: RunsScreenView.draw(state, body: frame.body, grid: &grid, theme: theme)
+        case .compare: CompareScreenView.draw(state, body: frame.body, grid: &grid, theme: theme)
         }
         if state.screen == .run, let gate = state.gate {
             GateDialogView.draw(gate, state: state, body: frame.body, grid: &grid, theme: theme)
