@@ -109,6 +109,7 @@ struct MaTTSTests {
         #expect(model.requests.of(.extractSuccess).isEmpty && model.requests.of(.extractFailure).isEmpty)
         #expect(model.requests.of(.selectBest).count == 1)
         #expect(await store.stored.count == 1)
+        #expect(await store.stored.first?.items.map(\.provenance.source) == [.selfContrast])
         #expect(record.storedItemIDs.count == 1)
         // Usage counts every attempt and the extra calls: 3 agent + 3 judge + selector + extraction.
         #expect(record.usage.calls == 8)
@@ -189,6 +190,7 @@ struct MaTTSTests {
         #expect(model.requests.of(.extractSuccess).count == 1)
         #expect(record.scaling?.chosenIndex == 0)
         #expect(record.scaling?.passAtOneIndex == 0)
+        #expect(record.extracted.count == 1)
     }
 
     @Test("sequential refines one conversation with the check prompts and extracts from every round")
@@ -262,6 +264,8 @@ struct MaTTSTests {
         let record = try await work.value
         #expect(record.status == .cancelled)
         #expect(await store.runs[record.id]?.status == .cancelled)
+        // The attempts it had are kept on the record.
+        #expect(record.scaling?.attempts.map(\.status) == [.cancelled, .cancelled, .cancelled])
         #expect(await store.stored.isEmpty)
     }
 }

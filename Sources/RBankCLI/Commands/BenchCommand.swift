@@ -99,10 +99,12 @@ struct BenchCommand: AsyncParsableCommand {
         let result = BenchResult(
             environment: environment.name, model: workbench.models.agent.descriptor, embedder: workbench.embedder.name,
             seed: seed, taskIDs: tasks.map(\.id), arms: try parsedArms(), startedAt: Date())
-        let runner = BenchRunner(
+        var configured = BenchRunner(
             models: workbench.models, embedder: workbench.embedder, environment: environment, prompts: workbench.prompts,
             settings: workbench.settings
         ) { _ in try Bank.inMemory() }
+        configured.scalingMaxItems = workbench.scalingItems
+        let runner = configured
         let bar = ProgressBar(enabled: isatty(STDERR_FILENO) == 1)
         let finished = try await SignalCancellation.run {
             try await runner.run(tasks, into: result) { progress in

@@ -7,7 +7,7 @@ struct TUICommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tui",
         abstract: "Open the workbench: run tasks and watch them, step through the gates, curate the bank, browse runs.",
-        discussion: "Keys: 1 Run, 2 Bank, 3 Runs, r run a task, s step mode, / search, : command palette, ? help, q quit.")
+        discussion: "Keys: 1 Run, 2 Bank, 3 Runs, 4 Compare (p parallel, s sequential, m memory vs none), r run a task, s step mode, / search, : command palette (run, matts, bank, config), ? help, q quit.")
 
     @Option(name: .customLong("env"), help: "The environment: shop or qa.")
     var environmentName = "shop"

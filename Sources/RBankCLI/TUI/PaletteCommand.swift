@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ReasoningBank
 import TerminalUI
 
 /// The `:` palette speaks the CLI's command language: a line is split like a shell would, parsed by the
@@ -8,6 +9,7 @@ import TerminalUI
 enum PaletteCommand {
     enum Outcome {
         case startRun(taskID: String)
+        case startScaling(taskID: String, mode: ScalingMode, k: Int)
         case output(title: String, text: String, changedBank: Bool)
     }
 
@@ -30,11 +32,16 @@ enum PaletteCommand {
                 throw CLIError("In the workbench, run takes a task of the suite: run --task ID (or press r to pick one).")
             }
             return .startRun(taskID: taskID)
+        case let matts as MaTTSCommand:
+            guard let taskID = matts.taskID else {
+                throw CLIError("In the workbench, matts takes a task of the suite: matts parallel --k 3 --task ID.")
+            }
+            return .startScaling(taskID: taskID, mode: matts.mode, k: matts.k)
         case let textCommand as any TextOutputCommand:
             return .output(title: line, text: try textCommand.output(), changedBank: textCommand is any BankChangingCommand)
         default:
             throw CLIError(
-                "`\(line)` runs in a shell: rbank \(line). The palette takes run --task ID, config, and bank list, show, "
+                "`\(line)` runs in a shell: rbank \(line). The palette takes run --task ID, matts parallel|sequential --k N --task ID, config, and bank list, show, "
                     + "search, stats, delete, restore, merge and undo.")
         }
     }

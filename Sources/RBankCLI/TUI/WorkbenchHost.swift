@@ -109,6 +109,8 @@ actor WorkbenchHost {
             case .startRun(let taskID):
                 let stepMode = await control.isEnabled
                 try await startRun(taskID: taskID, stepMode: stepMode)
+            case .startScaling(let taskID, let mode, let k):
+                try await startScaling(taskID: taskID, mode: mode, k: k)
             case .output(let title, let text, let changedBank):
                 send(.commandOutput(title: title, text: text))
                 if changedBank { send(.bankChanged("Ran :\(title)")) }

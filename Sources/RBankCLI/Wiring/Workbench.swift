@@ -12,14 +12,21 @@ struct Workbench {
     let embedder: any Embedder
     let prompts: PromptSet
     let settings: LoopSettings
+    /// `MAX_MEMORY_ITEMS_AGGREGATED`: items kept from a MaTTS extraction over several attempts.
+    let scalingItems: Int
 
     /// Builds everything a run needs. Errors name the setting at fault and what to do.
     static func open(_ configuration: Configuration) throws -> Workbench {
         let settings: LoopSettings
-        do { settings = try configuration.loopSettings() } catch { throw CLIError(error.description) }
+        let scalingItems: Int
+        do {
+            settings = try configuration.loopSettings()
+            scalingItems = try configuration.maxMemoryItemsAggregated
+        } catch { throw CLIError(error.description) }
         return Workbench(
             configuration: configuration, bank: try openBank(configuration), models: try makeModels(configuration),
-            embedder: try makeEmbedder(configuration), prompts: try loadPrompts(configuration), settings: settings)
+            embedder: try makeEmbedder(configuration), prompts: try loadPrompts(configuration), settings: settings,
+            scalingItems: scalingItems)
     }
 
     /// Opens the bank only, for `rbank bank …`.
@@ -77,6 +84,7 @@ struct Workbench {
     ) -> MaTTS {
         var scaling = ScalingSettings(mode: mode, k: k)
         scaling.passAtOneSeed = seed
+        scaling.maxItems = scalingItems
         return MaTTS(loop: loop(environment: environment, control: control), scaling: scaling)
     }
 }

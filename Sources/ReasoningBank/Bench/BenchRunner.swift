@@ -24,6 +24,8 @@ public struct BenchRunner: Sendable {
     /// A fresh, empty bank for each mode.
     public var makeStore: @Sendable (MemoryMode) async throws -> any MemoryStore
     public var clock: any RunClock
+    /// Items kept from a MaTTS extraction over several attempts (paper: 5).
+    public var scalingMaxItems = 5
 
     public init(
         models: ModelRoles, embedder: any Embedder, environment: any Environment, prompts: PromptSet,
@@ -61,6 +63,7 @@ public struct BenchRunner: Sendable {
                     let matts = modeResult.scaling.map { arm in
                         var scaling = ScalingSettings(mode: arm.mode, k: arm.k)
                         scaling.passAtOneSeed = seed
+                        scaling.maxItems = scalingMaxItems
                         return MaTTS(loop: loop, scaling: scaling)
                     }
                     var outcomes: [BenchTaskOutcome] = []

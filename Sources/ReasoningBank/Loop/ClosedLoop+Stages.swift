@@ -58,7 +58,7 @@ extension ClosedLoop {
     /// A verdict flipped at the gate becomes the run's verdict, and its items are stored under it.
     func consolidate(
         _ extracted: [ExtractedItem], verdict: Verdict, record: inout RunRecord, queryEmbedding: [Float],
-        gates: GateKeeper, emit: @escaping @Sendable (RunEvent) -> Void
+        gates: GateKeeper, emit: @escaping @Sendable (RunEvent) -> Void, source: ItemSource? = nil
     ) async throws {
         var items = extracted
         var verdict = verdict
@@ -77,7 +77,7 @@ extension ClosedLoop {
         if !items.isEmpty {
             let experience = try await Consolidator(store: store, clock: clock).consolidate(
                 items: items, record: record, outcome: verdict.status, queryEmbedding: queryEmbedding,
-                embedderName: embedder.name)
+                embedderName: embedder.name, source: source)
             record.experienceID = experience.id
             record.storedItemIDs = experience.items.map(\.id)
             emit(.consolidated(experience))

@@ -5,9 +5,10 @@ struct Consolidator: Sendable {
     var store: any MemoryStore
     var clock: any RunClock
 
+    /// `source` overrides the memory mode's (MaTTS items distilled across attempts are `selfContrast`).
     func consolidate(
         items: [ExtractedItem], record: RunRecord, outcome: VerdictStatus?, queryEmbedding: [Float],
-        embedderName: String
+        embedderName: String, source: ItemSource? = nil
     ) async throws -> Experience {
         let now = clock.now()
         let experienceID = Identifier.make(prefix: "x")
@@ -16,7 +17,7 @@ struct Consolidator: Sendable {
                 title: item.title, description: item.description, content: item.content,
                 provenance: Provenance(
                     experienceID: experienceID, runID: record.id, taskID: record.task.id, query: record.task.query,
-                    verdict: outcome, source: Self.source(for: record.memoryMode), createdAt: now))
+                    verdict: outcome, source: source ?? Self.source(for: record.memoryMode), createdAt: now))
         }
         let experience = Experience(
             id: experienceID, taskID: record.task.id, query: record.task.query, queryEmbedding: queryEmbedding,

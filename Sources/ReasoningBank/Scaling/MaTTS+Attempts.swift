@@ -3,10 +3,10 @@ import Foundation
 /// The attempts of a MaTTS run: k concurrent trajectories, or k rounds of one.
 extension MaTTS {
     /// k trajectories at once, each in its own environment instance and with its own model sample.
-    /// One that breaks is recorded as `error` and the others go on.
+    /// One that breaks is recorded as `error` and the others go on. Cancelled, it returns what it has.
     func parallelAttempts(
         _ task: TaskSpec, memories: [MemoryItem], base: RunRecord, emit: @escaping @Sendable (RunEvent) -> Void
-    ) async throws -> [ScalingAttempt] {
+    ) async -> [ScalingAttempt] {
         let attempts = await withTaskGroup(of: ScalingAttempt.self) { group in
             for index in 0..<scaling.k {
                 group.addTask {
@@ -17,16 +17,16 @@ extension MaTTS {
             for await attempt in group { attempts.append(attempt) }
             return attempts.sorted { $0.index < $1.index }
         }
-        try Task.checkCancellation()
         return attempts
     }
 
     /// One trajectory refined over k rounds: each round continues the conversation with a check prompt
     /// (`check_first.md`, then `check_again.md`) in a fresh instance of the task, since an episode ends
-    /// at the answer. A round that breaks ends the refinement; the rounds before it stand.
+    /// at the answer. A round that breaks ends the refinement; the rounds before it stand. Cancelled,
+    /// it returns the rounds it has.
     func sequentialAttempts(
         _ task: TaskSpec, memories: [MemoryItem], base: RunRecord, emit: @escaping @Sendable (RunEvent) -> Void
-    ) async throws -> [ScalingAttempt] {
+    ) async -> [ScalingAttempt] {
         var attempts: [ScalingAttempt] = []
         var conversation: [ChatMessage] = []
         for round in 0..<scaling.k {
@@ -34,7 +34,7 @@ extension MaTTS {
             let (attempt, continued) = await attempt(
                 round, task: task, memories: memories, base: base, earlier: conversation, opening: opening, emit: emit)
             attempts.append(attempt)
-            try Task.checkCancellation()
+            if Task.isCancelled { break }
             guard attempt.finished, let continued else { break }
             conversation = continued
         }

@@ -54,12 +54,14 @@ public struct MaTTS: Sendable {
         let base = record
         let attempts: [ScalingAttempt]
         switch scaling.mode {
-        case .parallel: attempts = try await parallelAttempts(task, memories: memories, base: base, emit: emit)
-        case .sequential: attempts = try await sequentialAttempts(task, memories: memories, base: base, emit: emit)
+        case .parallel: attempts = await parallelAttempts(task, memories: memories, base: base, emit: emit)
+        case .sequential: attempts = await sequentialAttempts(task, memories: memories, base: base, emit: emit)
         }
         var log = ScalingLog(mode: scaling.mode, k: scaling.k)
         log.attempts = attempts
         record.scaling = log
+        // A cancelled run keeps the attempts it had.
+        try Task.checkCancellation()
         let finished = attempts.filter(\.finished)
         guard let lastFinished = finished.last else {
             throw ScalingError.noAttemptFinished(attempts.map { "\($0.label(scaling.mode)): \($0.errorMessage ?? "no answer")" })
@@ -114,7 +116,8 @@ public struct MaTTS: Sendable {
         record.extracted = items
         emit(.extracted(items))
         try await loop.consolidate(
-            items, verdict: verdict, record: &record, queryEmbedding: retrieval.queryEmbedding, gates: gates, emit: emit)
+            items, verdict: verdict, record: &record, queryEmbedding: retrieval.queryEmbedding, gates: gates, emit: emit,
+            source: contrast == nil ? nil : .selfContrast)
     }
 
     /// The seeded random trajectory pass@1 scores: fixed by the seed and the task.

@@ -233,7 +233,8 @@ enum Sample {
         return RunSummary(
             id: ids[index], taskID: task.id, query: task.query, environment: "shop", status: statuses[index], startedAt: at(minutes: -index * 7),
             finishedAt: at(minutes: -index * 7 + 1), model: model.displayName, embedder: "hashing-384", memoryMode: .reasoningbank,
-            stepCount: 3 + index % 4, usage: Usage(inputTokens: 9_000 + index * 811, outputTokens: 600 + index * 37, calls: 6), experienceID: nil)
+            stepCount: 3 + index % 4, usage: Usage(inputTokens: 9_000 + index * 811, outputTokens: 600 + index * 37, calls: 6), experienceID: nil,
+            scaling: index == 1 ? "matts-parallel k=3" : nil)
     }
 
     static func bench() -> BenchResult {

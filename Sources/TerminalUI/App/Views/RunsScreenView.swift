@@ -79,11 +79,17 @@ enum RunsScreenView {
                     Span(run.status.rawValue, DisplayFormat.role(run.status)), Span(String(run.stepCount), .text),
                     Span(DisplayFormat.count(run.usage.totalTokens), .text), Span(DisplayFormat.cost(run.usage), .text),
                     Span(wide ? DisplayFormat.dateTime(run.startedAt) : DisplayFormat.shortDateTime(run.startedAt), .muted),
-                    Span(run.memoryMode.rawValue, .muted), Span(TextLayout.singleLine(run.query), .text),
+                    Span(memoryLabel(run), .muted), Span(TextLayout.singleLine(run.query), .text),
                 ], columns: columns, widths: widths
             ).highlighted(index == cursor && focused ? .selection : nil)
         }
         return (TableColumn.header(columns, widths: widths), rows)
+    }
+
+    /// The memory mode, or for a MaTTS run its scaling in short (`matts-par k=5`).
+    static func memoryLabel(_ run: RunSummary) -> String {
+        guard let scaling = run.scaling else { return run.memoryMode.rawValue }
+        return scaling.replacingOccurrences(of: "parallel", with: "par").replacingOccurrences(of: "sequential", with: "seq")
     }
 
     static func benchTable(_ benches: [BenchResult], width: Int, cursor: Int, focused: Bool) -> (header: StyledLine, rows: [StyledLine]) {
