@@ -7,6 +7,8 @@ actor ChannelPool {
     let timeout: Duration
     let stderrLine: @Sendable (String) -> Void
     private var idle: [ProcessChannel] = []
+    /// How many children were started (for tests and logs).
+    private(set) var launched = 0
 
     init(command: String, workingDirectory: URL, timeout: Duration, stderrLine: @escaping @Sendable (String) -> Void) {
         self.command = command
@@ -31,6 +33,7 @@ actor ChannelPool {
     func launch() async throws -> (channel: ProcessChannel, hello: ProtocolMessages.HelloResult) {
         let channel = try ProcessChannel(
             command: command, workingDirectory: workingDirectory, timeout: timeout, stderrLine: stderrLine)
+        launched += 1
         do {
             let hello = try await channel.request(
                 "hello", ProtocolMessages.HelloParams(protocolVersion: ProtocolMessages.version, client: "rbank"),

@@ -19,7 +19,7 @@ struct BenchCommand: AsyncParsableCommand {
             --show ID prints one again.
             """)
 
-    @Option(name: .customLong("env"), help: "The environment: qa or shop.")
+    @Option(name: .customLong("env"), help: "The environment: qa, shop, or exec:'COMMAND' (an external one, docs/environment-protocol.md).")
     var environmentName = "qa"
 
     @Option(
@@ -93,7 +93,7 @@ struct BenchCommand: AsyncParsableCommand {
         defer { try? workbench.bank.close() }
         let seed: UInt64
         do { seed = try configuration.offlineSeed } catch { throw CLIError(error.description) }
-        let environment = try workbench.environment(named: environmentName, seed: seed)
+        let environment = try await workbench.environment(named: environmentName, seed: seed)
         let suite = try await environment.tasks()
         let tasks = limit.map { Array(suite.prefix($0)) } ?? suite
         let result = BenchResult(

@@ -31,7 +31,7 @@ struct MaTTSCommand: AsyncParsableCommand {
     @Option(help: "The scaling factor: trajectories (parallel) or rounds (sequential), 1 to \(Self.maxK).")
     var k = 3
 
-    @Option(name: .customLong("env"), help: "The environment: qa or shop.")
+    @Option(name: .customLong("env"), help: "The environment: qa, shop, or exec:'COMMAND' (an external one, docs/environment-protocol.md).")
     var environmentName = "qa"
 
     @Flag(help: "Print the run as one JSON object, with every attempt under scaling.")
@@ -59,7 +59,7 @@ struct MaTTSCommand: AsyncParsableCommand {
         }
         let seed: UInt64
         do { seed = try configuration.offlineSeed } catch { throw CLIError(error.description) }
-        let environment = try workbench.environment(named: environmentName, seed: seed)
+        let environment = try await workbench.environment(named: environmentName, seed: seed)
         let task = try await selectTask(environment)
         let model = workbench.models.agent.descriptor
         if !json {

@@ -25,7 +25,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "With --all: how many times to run the suite (the bank keeps growing).")
     var passes = 1
 
-    @Option(name: .customLong("env"), help: "The environment: qa or shop.")
+    @Option(name: .customLong("env"), help: "The environment: qa, shop, or exec:'COMMAND' (an external one, docs/environment-protocol.md).")
     var environmentName = "qa"
 
     @Flag(help: "Print JSON: one object for one run, one object per line with --all.")
@@ -46,7 +46,7 @@ struct RunCommand: AsyncParsableCommand {
         defer { try? workbench.bank.close() }
         let seed: UInt64
         do { seed = try configuration.offlineSeed } catch { throw CLIError(error.description) }
-        let environment = try workbench.environment(named: environmentName, seed: seed)
+        let environment = try await workbench.environment(named: environmentName, seed: seed)
         let tasks = try await selectTasks(environment)
         if !json { print(banner(workbench)) }
         let loop = workbench.loop(environment: environment)

@@ -36,7 +36,7 @@ struct TUICommand: AsyncParsableCommand {
         defer { try? workbench.bank.close() }
         let seed: UInt64
         do { seed = try configuration.offlineSeed } catch { throw CLIError(error.description) }
-        let environment = try workbench.environment(named: environmentName, seed: seed)
+        let environment = try await workbench.environment(named: environmentName, seed: seed)
         let notice = configuration.usesOfflineModel ? OfflineLabel.workbenchNotice : nil
         try await WorkbenchSession.present(
             workbench: workbench, environment: environment, theme: chosenTheme, stepMode: step,

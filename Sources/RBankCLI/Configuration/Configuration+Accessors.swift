@@ -65,6 +65,10 @@ extension Configuration {
 
     /// `OFFLINE_SEED`.
     public var offlineSeed: UInt64 { get throws(ConfigurationError) { try seed("OFFLINE_SEED") } }
+    /// `ENV_TIMEOUT`.
+    public var environmentTimeout: Duration {
+        get throws(ConfigurationError) { .milliseconds(Int((try number("ENV_TIMEOUT") * 1000).rounded())) }
+    }
     /// `OFFLINE_LATENCY_MS`.
     public var offlineLatency: Duration {
         get throws(ConfigurationError) { .milliseconds(try integer("OFFLINE_LATENCY_MS")) }

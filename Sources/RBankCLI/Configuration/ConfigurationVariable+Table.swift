@@ -125,6 +125,11 @@ extension ConfigurationVariable {
             "RBANK_CONFIG", .path, default: "./reasoningbank.toml", group: "Files",
             summary: "The TOML configuration file (set by flag, environment or .env only).",
             allowedInTOML: false),
+        // Environments
+        .init(
+            "ENV_TIMEOUT", .number(0.1...3600), default: "60", group: "Environment",
+            summary: "Seconds an external environment (--env exec:COMMAND) may take to answer one request, "
+                + "start-up included; past it the process is stopped and the run ends as error."),
         // Offline model
         .init(
             "OFFLINE_SEED", .seed, default: "0", group: "Offline",

@@ -1,6 +1,7 @@
 import BankStore
 import Environments
 import Foundation
+import Logging
 import OfflineModels
 import ReasoningBank
 
@@ -55,7 +56,9 @@ struct Workbench {
     }
 
     /// The environment called `name`; `seed` makes worlds that are generated from one (the shop).
-    func environment(named name: String, seed: UInt64 = 0) throws -> any Environment {
+    /// `exec:COMMAND` starts an external environment process and shakes hands with it.
+    func environment(named name: String, seed: UInt64 = 0) async throws -> any Environment {
+        if name.hasPrefix(Self.execPrefix) { return try await processEnvironment(String(name.dropFirst(Self.execPrefix.count))) }
         switch name {
         case "qa":
             let url = configuration.tasksDirectory.appendingPathComponent("qa.jsonl")
@@ -66,7 +69,31 @@ struct Workbench {
             let url = configuration.tasksDirectory.appendingPathComponent("shop.jsonl")
             do { return try ShopWorld(tasksURL: url) } catch { throw CLIError(String(describing: error)) }
         default:
-            throw CLIError("Unknown environment \"\(name)\". Available: qa, shop.")
+            throw CLIError(
+                "Unknown environment \"\(name)\". Available: qa, shop, or exec:'COMMAND' for an external environment "
+                    + "(see docs/environment-protocol.md).")
+        }
+    }
+
+    /// `--env exec:COMMAND`.
+    static let execPrefix = "exec:"
+
+    /// An external environment: `command` runs in the current folder; its stderr goes to the log.
+    private func processEnvironment(_ command: String) async throws -> ProcessEnvironment {
+        let trimmed = command.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else {
+            throw CLIError("--env exec: needs a command, e.g. --env exec:'python3 adapters/textworld_express.py'.")
+        }
+        let timeout: Duration
+        do { timeout = try configuration.environmentTimeout } catch { throw CLIError(error.description) }
+        let logger = Logger(label: "rbank.env")
+        do {
+            return try await ProcessEnvironment.connect(
+                command: trimmed, workingDirectory: URL(fileURLWithPath: FileManager.default.currentDirectoryPath),
+                timeout: timeout
+            ) { line in logger.info("environment stderr", metadata: ["command": "\(trimmed)", "line": "\(line)"]) }
+        } catch {
+            throw CLIError(String(describing: error))
         }
     }
 
