@@ -19,6 +19,17 @@ struct RunReport: Encodable {
         var inputTokens: Int
         var outputTokens: Int
         var latencyMs: Double
+
+        init(_ step: Step) {
+            index = step.index
+            thought = step.thought
+            action = step.action
+            observation = step.observation
+            parseFailure = step.parseFailure
+            inputTokens = step.call.usage.inputTokens
+            outputTokens = step.call.usage.outputTokens
+            latencyMs = (step.call.latencyMilliseconds * 1000).rounded() / 1000
+        }
     }
 
     struct ItemReport: Encodable {
@@ -61,12 +72,7 @@ struct RunReport: Encodable {
         memoryMode = record.memoryMode.rawValue
         promptSet = record.promptSet
         retrieval = record.retrieval
-        trajectory = record.trajectory.steps.map { step in
-            StepReport(
-                index: step.index, thought: step.thought, action: step.action, observation: step.observation,
-                parseFailure: step.parseFailure, inputTokens: step.call.usage.inputTokens,
-                outputTokens: step.call.usage.outputTokens, latencyMs: (step.call.latencyMilliseconds * 1000).rounded() / 1000)
-        }
+        trajectory = record.trajectory.steps.map(StepReport.init)
         finalAnswer = record.trajectory.finalAnswer
         verdict = record.verdict
         groundTruth = record.groundTruth
