@@ -47,8 +47,16 @@ struct Workbench {
         }
     }
 
+    /// The names `environment(named:)` knows.
+    static let environmentNames = ["qa", "shop"]
+
     /// The environment called `name`; `seed` makes worlds that are generated from one (the shop).
     func environment(named name: String, seed: UInt64 = 0) throws -> any Environment {
+        try Self.environment(named: name, seed: seed, configuration: configuration)
+    }
+
+    /// The environment called `name`, with its suite from the configuration's `TASKS_DIR`.
+    static func environment(named name: String, seed: UInt64, configuration: Configuration) throws -> any Environment {
         switch name {
         case "qa":
             let url = configuration.tasksDirectory.appendingPathComponent("qa.jsonl")
@@ -59,7 +67,7 @@ struct Workbench {
             let url = configuration.tasksDirectory.appendingPathComponent("shop.jsonl")
             do { return try ShopWorld(tasksURL: url) } catch { throw CLIError(String(describing: error)) }
         default:
-            throw CLIError("Unknown environment \"\(name)\". Available: qa, shop.")
+            throw CLIError("Unknown environment \"\(name)\". Available: \(Self.environmentNames.joined(separator: ", ")).")
         }
     }
 
