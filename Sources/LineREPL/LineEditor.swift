@@ -23,7 +23,9 @@ public final class LineEditor: LineSource, @unchecked Sendable {
     }
 
     deinit {
-        queue.sync { state.close() }
+        // Every block on `queue` holds `self`, so none is pending now: closing here cannot race it (and
+        // this may run on `queue` itself, when its last block releases the editor).
+        state.close()
     }
 
     /// The completion Tab uses from the next key press on (nil: Tab beeps).

@@ -31,7 +31,7 @@ extension GateReview {
                 var turnLines = last.content.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
                 while turnLines.last?.trimmingCharacters(in: .whitespaces).isEmpty == true { turnLines.removeLast() }
                 let shown = turnLines.suffix(6)
-                lines.append("  the last [\(last.role.rawValue)] turn ends:" + (turnLines.count > shown.count ? " (\(turnLines.count - shown.count) lines above; p prints it all)" : ""))
+                lines.append("  the last [\(last.role.rawValue)] turn ends:" + (turnLines.count > shown.count ? " (\(Self.lines(turnLines.count - shown.count)) above; p prints it all)" : ""))
                 lines += shown.map { "    " + RunPrinter.clip($0, 110) }
             }
             return lines.joined(separator: "\n")
@@ -56,6 +56,8 @@ extension GateReview {
             return lines.joined(separator: "\n")
         }
     }
+
+    private static func lines(_ count: Int) -> String { count == 1 ? "1 line" : "\(count) lines" }
 
     /// The choices at this gate, on one line.
     var choices: String {

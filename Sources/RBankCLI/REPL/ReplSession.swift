@@ -61,7 +61,7 @@ struct ReplSession {
                 completions.loadMemoryIDs(bankPath: configuration.memoryBankPath)
                 editor.setCompleter(completions.completer(tree: tree))
             }
-            switch await input.readLine(prompt: isInteractive ? "rbank> " : "", remember: true) {
+            switch await input.readLine(prompt: "rbank> ", remember: true) {
             case .end:
                 return isInteractive || !failed ? 0 : 1
             case .interrupted:

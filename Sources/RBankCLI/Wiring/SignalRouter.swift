@@ -40,7 +40,12 @@ final class SignalRouter: Sendable {
             guard state.handlers.isEmpty else { return }
             for source in state.sources { source.cancel() }
             state.sources.removeAll()
-            for number in Self.signals { signal(number, SIG_DFL) }
+            // Ignoring a signal first discards it wherever it is still pending, so a Ctrl-C that came as the
+            // last scope closed cannot end the process once the default action is back.
+            for number in Self.signals {
+                signal(number, SIG_IGN)
+                signal(number, SIG_DFL)
+            }
         }
     }
 
