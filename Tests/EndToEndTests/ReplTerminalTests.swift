@@ -52,10 +52,6 @@ struct ReplTerminalTests {
         }
     }
 
-    /// The screen's last non-empty line.
-    private static func lastLine(_ screen: String) -> String {
-        screen.split(separator: "\n").last.map(String.init) ?? ""
-    }
 
     @Test("Tab completes commands and lists task ids; Ctrl-C clears the line; Ctrl-D leaves; the history survives a restart")
     func completionAndHistory() async throws {
@@ -64,28 +60,21 @@ struct ReplTerminalTests {
         let first = try workspace.start()
         defer { first.kill() }
         try await Self.blocking {
-            try first.waitUntil("the prompt") { Self.lastLine($0) == "rbank>" }
-            try first.sendText("ba")
-            try first.sendKeys("Tab")
-            try first.waitUntil("bank completed") { Self.lastLine($0) == "rbank> bank" }
-            try first.sendText("st")
-            try first.sendKeys("Tab")
-            try first.waitUntil("bank stats completed") { Self.lastLine($0) == "rbank> bank stats" }
+            try first.waitForPrompt()
+            try first.complete("ba", to: "rbank> bank")
+            try first.complete("st", to: "rbank> bank stats")
             try first.sendKeys("Enter")
             try first.waitFor("experiences")
-            try first.waitUntil("the prompt again") { Self.lastLine($0) == "rbank>" }
-
             // Several candidates: their common prefix, then the list below the line.
-            try first.sendText("run --env qa --task qa-0")
-            try first.sendKeys("Tab")
-            try first.waitUntil("the common prefix") { Self.lastLine($0) == "rbank> run --env qa --task qa-0" }
+            try first.waitForPrompt()
+            try first.complete("run --env qa --task qa-0", to: "rbank> run --env qa --task qa-0")
             try first.sendText("0")
             try first.sendKeys("Tab")
             let listed = try first.waitFor("qa-009")
             #expect(listed.contains("qa-001  qa-002"))
-            #expect(Self.lastLine(listed) == "rbank> run --env qa --task qa-00")
+            #expect(TmuxSession.lastLine(listed) == "rbank> run --env qa --task qa-00")
             try first.sendKeys("C-c")
-            let cleared = try first.waitUntil("a fresh prompt after Ctrl-C") { Self.lastLine($0) == "rbank>" }
+            let cleared = try first.waitForPrompt()
             #expect(cleared.contains("qa-00^C"))
             try first.sendKeys("C-d")
             #expect(try first.waitForExit() == 0)
@@ -97,14 +86,12 @@ struct ReplTerminalTests {
         let second = try workspace.start()
         defer { second.kill() }
         try await Self.blocking {
-            try second.waitUntil("the prompt") { Self.lastLine($0) == "rbank>" }
+            try second.waitForPrompt()
             try second.sendKeys("Up")
-            try second.waitUntil("the last session's command") { Self.lastLine($0) == "rbank> bank stats" }
+            try second.waitForPrompt("rbank> bank stats")
             try second.sendKeys("Enter")
             try second.waitFor("experiences")
-            try second.waitUntil("the prompt") { Self.lastLine($0) == "rbank>" }
-            try second.sendText("exit")
-            try second.sendKeys("Enter")
+            try second.enter("exit")
             #expect(try second.waitForExit() == 0)
         }
     }
@@ -122,26 +109,21 @@ struct ReplTerminalTests {
         let tmux = try workspace.startUnderBash(["--env", "qa"])
         defer { tmux.kill() }
         for (round, task) in ["qa-001", "qa-002"].enumerated() {
-            try await Self.blocking {
-                try tmux.waitUntil("the prompt") { Self.lastLine($0) == "rbank>" }
-                try tmux.sendText("run --task \(task)")
-                try tmux.sendKeys("Enter")
-            }
+            try await Self.blocking { try tmux.enter("run --task \(task)") }
             #expect(try await server.wait(for: "seen", count: round + 1, timeout: 30), "the model call for \(task) stalls")
             let screen = try await Self.blocking {
                 try tmux.sendKeys("C-c")
                 return try tmux.waitUntil("run \(round + 1) cancelled and the prompt back", timeout: 20) {
-                    $0.components(separatedBy: "■ cancelled").count == round + 2 && Self.lastLine($0) == "rbank>"
+                    $0.components(separatedBy: "■ cancelled").count == round + 2 && TmuxSession.lastLine($0) == "rbank>"
                 }
             }
             #expect(screen.contains("Cancelled: the suite stopped"))
         }
         #expect(try await server.wait(for: "closed", count: 2, timeout: 10))
         try await Self.blocking {
-            try tmux.sendText("bank stats")
-            try tmux.sendKeys("Enter")
+            try tmux.enter("bank stats")
             try tmux.waitFor("runs         2 (cancelled 2)")
-            try tmux.waitUntil("the prompt") { Self.lastLine($0) == "rbank>" }
+            try tmux.waitForPrompt()
             try tmux.sendKeys("C-d")
             try tmux.waitFor("EXIT=0")
         }
@@ -157,42 +139,29 @@ struct ReplTerminalTests {
         let tmux = try workspace.start(["--env", "qa"])
         defer { tmux.kill() }
         try await Self.blocking {
-            try tmux.waitUntil("the prompt") { Self.lastLine($0) == "rbank>" }
-            try tmux.sendText("run --task qa-001")  // stores memories for the next run to retrieve
-            try tmux.sendKeys("Enter")
+            try tmux.enter("run --task qa-001")  // stores memories for the next run to retrieve
             try tmux.waitFor("■ ")
-            try tmux.waitUntil("the prompt") { Self.lastLine($0) == "rbank>" }
-            try tmux.sendText("step on")
-            try tmux.sendKeys("Enter")
+            try tmux.enter("step on")
             try tmux.waitFor("Step mode is on")
-            try tmux.waitUntil("the prompt") { Self.lastLine($0) == "rbank>" }
-            try tmux.sendText("run --task qa-002")
-            try tmux.sendKeys("Enter")
+            try tmux.enter("run --task qa-002")
             try tmux.waitFor("‖ step · before injection · task qa-002")
-            try tmux.waitUntil("the step prompt") { Self.lastLine($0) == "step>" }
-            try tmux.sendText("e 1")
-            try tmux.sendKeys("Enter")
+            try tmux.enter("e 1", at: "step>")
             try tmux.waitFor("Memory 1 edited for this run")
             try tmux.waitFor("\"Edited at the gate\"")
-            try tmux.waitUntil("the step prompt") { Self.lastLine($0) == "step>" }
-            try tmux.sendKeys("Enter")  // continue: inject the edited memory
+            try tmux.enter("", at: "step>")  // continue: inject the edited memory
             try tmux.waitFor("‖ step · before model call")
-            try tmux.waitUntil("the step prompt") { Self.lastLine($0) == "step>" }
-            try tmux.sendText("g")
-            try tmux.sendKeys("Enter")
+            try tmux.enter("g", at: "step>")
             try tmux.waitFor("Going on without stopping")
             try tmux.waitUntil("the run's end and the prompt") { screen in
                 let after = screen.components(separatedBy: "Going on without stopping").last ?? ""
-                return after.contains("■ ") && Self.lastLine(screen) == "rbank>"
+                return after.contains("■ ") && TmuxSession.lastLine(screen) == "rbank>"
             }
-
-            try tmux.sendText("run --task qa-003")
-            try tmux.sendKeys("Enter")
+            try tmux.enter("run --task qa-003")
             try tmux.waitFor("‖ step · before injection · task qa-003")
-            try tmux.waitUntil("the step prompt") { Self.lastLine($0) == "step>" }
+            try tmux.waitForPrompt("step>")
             try tmux.sendKeys("C-c")
             try tmux.waitFor("Quitting the run")
-            try tmux.waitUntil("the prompt after quitting") { Self.lastLine($0) == "rbank>" }
+            try tmux.waitForPrompt()
             try tmux.sendKeys("C-d")
             #expect(try tmux.waitForExit() == 0)
         }
@@ -204,5 +173,33 @@ struct ReplTerminalTests {
         #expect(edited.overrides.first?.summary.contains("chosen by hand") == true)
         #expect(records.first { $0.task.id == "qa-003" }?.status == .cancelled)
         #expect(records.first { $0.task.id == "qa-001" }?.overrides.isEmpty == true)
+    }
+}
+
+/// Driving a prompt: wait for it alone on the last line, then type.
+extension TmuxSession {
+    /// The screen's last non-empty line.
+    static func lastLine(_ screen: String) -> String {
+        screen.split(separator: "\n").last.map(String.init) ?? ""
+    }
+
+    /// Waits until the last line is `prompt` (tmux drops its trailing space); returns that screen.
+    @discardableResult
+    func waitForPrompt(_ prompt: String = "rbank>") throws -> String {
+        try waitUntil("\"\(prompt)\" on the last line") { Self.lastLine($0) == prompt }
+    }
+
+    /// Waits for `prompt`, then types `line` and Enter.
+    func enter(_ line: String, at prompt: String = "rbank>") throws {
+        try waitForPrompt(prompt)
+        if !line.isEmpty { try sendText(line) }
+        try sendKeys("Enter")
+    }
+
+    /// Types `text`, presses Tab, and waits until the line reads `expected`.
+    func complete(_ text: String, to expected: String) throws {
+        try sendText(text)
+        try sendKeys("Tab")
+        try waitForPrompt(expected)
     }
 }

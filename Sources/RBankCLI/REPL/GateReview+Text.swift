@@ -8,18 +8,11 @@ extension GateReview {
     var summary: String {
         switch gate {
         case .beforeInjection(let task, _):
-            var lines = ["‖ step · before injection · task \(task.id)"]
-            if memories.isEmpty {
-                lines.append("  No memories were retrieved: the agent's prompt gets none.")
-            } else {
-                lines.append("  These memories are about to be injected into the agent's prompt:")
-                for (index, memory) in memories.enumerated() {
-                    let mark = dropped.contains(index) ? "  [dropped]" : ""
-                    lines.append("    \(index + 1). \(memory.id) \"\(memory.title)\"\(mark)")
-                    lines.append("       \(RunPrinter.clip(memory.description, 110))")
-                }
-            }
-            return lines.joined(separator: "\n")
+            let heading = "‖ step · before injection · task \(task.id)"
+            guard !memories.isEmpty else { return heading + "\n  No memories were retrieved: the agent's prompt gets none." }
+            let entries = memories.map { ("\($0.id) \"\($0.title)\"", $0.description) }
+            return ([heading, "  These memories are about to be injected into the agent's prompt:"]
+                + Self.numbered(entries, marked: dropped, as: "dropped")).joined(separator: "\n")
         case .beforeModelCall(let original, let step):
             let request = self.request ?? original
             let edited = request != original ? " · edited" : ""
@@ -42,18 +35,21 @@ extension GateReview {
             lines.append("  The judge is about to decide whether the task succeeded.")
             return lines.joined(separator: "\n")
         case .beforeConsolidation(let verdict, _):
-            var lines = ["‖ step · before consolidation · verdict \(verdict.status?.rawValue ?? "unparsed")"]
-            if items.isEmpty {
-                lines.append("  Nothing was extracted: nothing will be stored.")
-            } else {
-                lines.append("  These items are about to be stored in the bank:")
-                for (index, item) in items.enumerated() {
-                    let mark = rejected.contains(index) ? "  [rejected]" : ""
-                    lines.append("    \(index + 1). \"\(item.title)\"\(mark)")
-                    lines.append("       \(RunPrinter.clip(item.description, 110))")
-                }
-            }
-            return lines.joined(separator: "\n")
+            let heading = "‖ step · before consolidation · verdict \(verdict.status?.rawValue ?? "unparsed")"
+            guard !items.isEmpty else { return heading + "\n  Nothing was extracted: nothing will be stored." }
+            let entries = items.map { ("\"\($0.title)\"", $0.description) }
+            return ([heading, "  These items are about to be stored in the bank:"]
+                + Self.numbered(entries, marked: rejected, as: "rejected")).joined(separator: "\n")
+        }
+    }
+
+    /// Numbered entries, each a heading (marked when its index is in `marked`) over its clipped description.
+    private static func numbered(_ entries: [(heading: String, description: String)], marked: Set<Int>, as mark: String) -> [String] {
+        entries.enumerated().flatMap { index, entry in
+            [
+                "    \(index + 1). \(entry.heading)" + (marked.contains(index) ? "  [\(mark)]" : ""),
+                "       \(RunPrinter.clip(entry.description, 110))",
+            ]
         }
     }
 

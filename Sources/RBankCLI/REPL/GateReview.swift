@@ -49,7 +49,8 @@ struct GateReview {
         }
     }
 
-    /// The decision the gate's current state amounts to: `proceed` when nothing was changed.
+    /// The decision the gate's current state amounts to, as in the workbench: `proceed` when nothing was
+    /// changed, `skipConsolidation` when every item was rejected.
     var decision: GateDecision {
         switch gate {
         case .beforeInjection:
@@ -62,7 +63,8 @@ struct GateReview {
             return .proceed
         case .beforeConsolidation:
             guard edited || !rejected.isEmpty else { return .proceed }
-            return .consolidateInstead(items.indices.filter { !rejected.contains($0) }.map { items[$0] })
+            let kept = items.indices.filter { !rejected.contains($0) }.map { items[$0] }
+            return kept.isEmpty ? .skipConsolidation : .consolidateInstead(kept)
         }
     }
 
