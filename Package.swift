@@ -48,7 +48,7 @@ let package = Package(
         .target(
             name: "RBankCLI",
             dependencies: [
-                "ReasoningBank", "BankStore", "OfflineModels", "Environments", "Providers", "TerminalUI",
+                "ReasoningBank", "BankStore", "OfflineModels", "Environments", "Providers", "TerminalUI", "LineREPL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),
@@ -67,6 +67,7 @@ let package = Package(
         .testTarget(name: "OfflineModelsTests", dependencies: ["OfflineModels", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "RBankCLITests", dependencies: ["RBankCLI", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "LineREPLTests", dependencies: ["LineREPL", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "TerminalUITests", dependencies: ["TerminalUI", "TestSupport"], exclude: ["Snapshots"], swiftSettings: strictSettings),
         .testTarget(name: "ProvidersTests", dependencies: ["Providers", "TOMLFiles", "TestSupport"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
         .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "BankStore", "ReasoningBank", "Environments", "OfflineModels"], swiftSettings: strictSettings),

@@ -6,7 +6,8 @@ public struct RBank: AsyncParsableCommand {
         commandName: "rbank",
         abstract: "ReasoningBank for the terminal: agent memory you can step through, inspect and curate.",
         subcommands: [
-            OverviewCommand.self, TUICommand.self, RunCommand.self, MaTTSCommand.self, BenchCommand.self, BankCommand.self, ConfigCommand.self,
+            OverviewCommand.self, TUICommand.self, ReplCommand.self, RunCommand.self, MaTTSCommand.self, BenchCommand.self,
+            BankCommand.self, ConfigCommand.self,
         ],
         defaultSubcommand: OverviewCommand.self)
 

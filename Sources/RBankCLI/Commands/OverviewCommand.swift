@@ -1,6 +1,7 @@
 import ArgumentParser
 import BankStore
 import Foundation
+import LineREPL
 
 /// `rbank` with no command: in a terminal, the workbench; otherwise (piped, scripted) what is configured,
 /// what the bank holds, and what to try.
@@ -12,8 +13,8 @@ struct OverviewCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    /// Set when `overview` was named: print the overview even in a terminal.
-    private var named: Bool { CommandLine.arguments.dropFirst().first == "overview" }
+    /// Set when `overview` was named (in the REPL it always is): print the overview even in a terminal.
+    private var named: Bool { CommandLine.arguments.dropFirst().first == "overview" || LineInput.current != nil }
 
     func run() async throws {
         if !named, isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LineREPL
 import Logging
 import ReasoningBank
 
@@ -11,6 +12,7 @@ struct RunCommand: AsyncParsableCommand {
         discussion: """
             Give a QUERY, or --task ID for a task of the environment's suite, or --all for the whole suite in order.
             Ctrl-C cancels the running task; it is recorded as cancelled.
+            With --step the run stops at every gate, shows what is about to happen and asks what to do.
             """)
 
     @Argument(help: "An ad-hoc task for the agent (no ground truth).")
@@ -31,12 +33,19 @@ struct RunCommand: AsyncParsableCommand {
     @Flag(help: "Print JSON: one object for one run, one object per line with --all.")
     var json = false
 
+    @Flag(name: .customLong("jsonl"), help: "Print JSON lines: every event of every run as it happens; the last line of a run is its report.")
+    var jsonLines = false
+
+    @Flag(help: "Step mode: stop at every gate, show what is about to happen, and ask what to do.")
+    var step = false
+
     @OptionGroup var global: GlobalOptions
 
     func validate() throws {
         let chosen = [query != nil, taskID != nil, all].filter { $0 }.count
         guard chosen == 1 else { throw ValidationError("Give exactly one of QUERY, --task ID or --all.") }
         guard passes >= 1 else { throw ValidationError("--passes must be at least 1.") }
+        guard !(json && jsonLines) else { throw ValidationError("Give --json or --jsonl, not both.") }
     }
 
     func run() async throws {
@@ -48,8 +57,8 @@ struct RunCommand: AsyncParsableCommand {
         do { seed = try configuration.offlineSeed } catch { throw CLIError(error.description) }
         let environment = try await workbench.environment(named: environmentName, seed: seed)
         let tasks = try await selectTasks(environment)
-        if !json { print(banner(workbench)) }
-        let loop = workbench.loop(environment: environment)
+        if !json && !jsonLines { print(banner(workbench)) }
+        let loop = workbench.loop(environment: environment, control: step ? stepControl() : UnattendedControl())
         let summaries = try await SignalCancellation.run {
             var summaries: [PassSummary] = []
             passes: for pass in 1...passes {
@@ -63,11 +72,11 @@ struct RunCommand: AsyncParsableCommand {
                     }
                 }
                 summaries.append(summary)
-                if all && !json { print(summary.line) }
+                if all && !json && !jsonLines { print(summary.line) }
             }
             return summaries
         }
-        if all && !json && summaries.count > 1 { print(PassSummary.chart(summaries)) }
+        if all && !json && !jsonLines && summaries.count > 1 { print(PassSummary.chart(summaries)) }
         // Interrupted: a run was cancelled, or the signal came between runs and the suite stopped short.
         let interrupted = summaries.contains { $0.cancelled > 0 }
             || summaries.reduce(0) { $0 + $1.runs } < passes * tasks.count
@@ -92,8 +101,12 @@ struct RunCommand: AsyncParsableCommand {
 
     private func runOne(_ task: TaskSpec, loop: ClosedLoop, verbose: Bool, pricesFile: URL) async throws -> RunRecord {
         let printer = RunPrinter(pricesFile: pricesFile) { print($0) }
-        let streamEvents = !json && verbose
-        let record = try await loop.run(task) { event in if streamEvents { printer.print(event) } }
+        let streamEvents = !json && !jsonLines && verbose
+        let jsonLines = self.jsonLines
+        let record = try await loop.run(task) { event in
+            if streamEvents { printer.print(event) }
+            if jsonLines, let line = RunEventLine(event) { print((try? line.json()) ?? #"{"event":"unencodable"}"#) }
+        }
         let logger = Logger(label: "rbank.run")
         logger.info(
             "run finished",
@@ -107,12 +120,22 @@ struct RunCommand: AsyncParsableCommand {
         }
         if json {
             print(try all ? RunReport(record).compactJSON() : RunReport(record).json())
-        } else if !verbose {
+        } else if !verbose && !jsonLines {
             print(PassSummary.line(for: record))
             // A suite line is short; an infrastructure failure still says what broke and what to do.
             if record.status == .error, let message = record.errorMessage { print("  ✗ \(message)") }
         }
         return record
+    }
+
+    /// Step mode's control: it asks through the REPL's input when the command runs in the REPL, else on
+    /// standard input. Its text goes to standard error when standard output is JSON.
+    private func stepControl() -> TerminalGateControl {
+        let toStandardError = json || jsonLines
+        let input = LineInput.current ?? PlainLineSource(prompts: isatty(STDIN_FILENO) == 1 ? .shown : .hidden)
+        return TerminalGateControl(input: input) { text in
+            if toStandardError { FileHandle.standardError.write(Data((text + "\n").utf8)) } else { print(text) }
+        }
     }
 
     private func banner(_ workbench: Workbench) -> String {

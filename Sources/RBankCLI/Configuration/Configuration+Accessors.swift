@@ -99,6 +99,12 @@ extension Configuration {
     public var themesDirectory: URL { path("THEMES_DIR") }
     /// `PRICES_FILE`.
     public var pricesFile: URL { path("PRICES_FILE") }
+    /// `REPL_HISTORY_FILE`, resolved; by default `repl_history` in the user data directory.
+    public var replHistoryFile: URL {
+        value("REPL_HISTORY_FILE") == nil ? userDataDirectory.appending(path: "repl_history") : path("REPL_HISTORY_FILE")
+    }
+    /// `REPL_HISTORY_SIZE`, at least 0.
+    public var replHistorySize: Int { get throws(ConfigurationError) { try integer("REPL_HISTORY_SIZE") } }
 
     // MARK: Engine settings
 

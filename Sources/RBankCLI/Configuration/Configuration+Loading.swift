@@ -11,7 +11,7 @@ extension Configuration {
     /// - Parameters:
     ///   - flags: values given on the command line, keyed by variable name (e.g. `["LLM_PROVIDER": "openai"]`).
     ///   - environment: the process environment (only the variables in ``ConfigurationVariable/all`` are read,
-    ///     plus `HOME` for `~/` in paths).
+    ///     plus `HOME` for `~/` in paths and `XDG_DATA_HOME` for the user data directory).
     ///   - workingDirectory: where `.env` and `reasoningbank.toml` are looked for and relative paths resolve.
     /// - Throws: ``ConfigurationError`` for an unknown flag name, a malformed `.env` line or TOML file,
     ///   an unreadable file, or an `RBANK_CONFIG` that names a missing file. Values are validated later,
@@ -71,7 +71,7 @@ extension Configuration {
 
         return Configuration(
             workingDirectory: workingDirectory, dotEnvFile: dotEnvFile, tomlFile: tomlFile, warnings: warnings,
-            layers: layers, homeDirectory: environment["HOME"])
+            layers: layers, homeDirectory: environment["HOME"], dataHome: environment["XDG_DATA_HOME"])
     }
 
     /// Loads the configuration of this process: its environment and current directory.

@@ -51,6 +51,8 @@ extension Configuration {
         case "JUDGE_MODEL", "EXTRACTOR_MODEL":
             let model = name == "JUDGE_MODEL" ? providerSettings?.judgeModel : providerSettings?.extractorModel
             return (model ?? "(same as LLM_MODEL)", .derived("same as LLM_MODEL"))
+        case "REPL_HISTORY_FILE":
+            return (replHistoryFile.path, .derived("in the user data directory"))
         default:
             return ("(unset)", .defaultValue)
         }

@@ -20,10 +20,13 @@ public struct Configuration: Sendable {
     let layers: [String: [ConfiguredValue]]
     /// `HOME`, for `~/` in paths.
     let homeDirectory: String?
+    /// Where `rbank` keeps a user's own files, such as the REPL's history: `$XDG_DATA_HOME/rbank`, else
+    /// `~/.local/share/rbank` (the XDG base directory rules), else `./data` when there is no home folder.
+    public let userDataDirectory: URL
 
     init(
         workingDirectory: URL, dotEnvFile: URL?, tomlFile: URL?, warnings: [String],
-        layers: [String: [ConfiguredValue]], homeDirectory: String?
+        layers: [String: [ConfiguredValue]], homeDirectory: String?, dataHome: String? = nil
     ) {
         self.workingDirectory = workingDirectory
         self.dotEnvFile = dotEnvFile
@@ -31,6 +34,13 @@ public struct Configuration: Sendable {
         self.warnings = warnings
         self.layers = layers
         self.homeDirectory = homeDirectory
+        if let dataHome, dataHome.hasPrefix("/") {
+            userDataDirectory = URL(filePath: dataHome).appending(path: "rbank").standardizedFileURL
+        } else if let homeDirectory, !homeDirectory.isEmpty {
+            userDataDirectory = URL(filePath: homeDirectory).appending(path: ".local/share/rbank").standardizedFileURL
+        } else {
+            userDataDirectory = workingDirectory.appending(path: "data").standardizedFileURL
+        }
     }
 
     /// The effective value of `name`: the highest explicit layer, else the table's default

@@ -147,6 +147,14 @@ extension ConfigurationVariable {
         .init(
             "THEMES_DIR", .path, default: "./themes", group: "Workbench",
             summary: "The folder of theme files (name.toml).", tomlAliases: ["ui.themes", "tui.themes"]),
+        // REPL
+        .init(
+            "REPL_HISTORY_FILE", .path,
+            computedDefault: "repl_history in the user data directory ($XDG_DATA_HOME/rbank, else ~/.local/share/rbank)",
+            group: "REPL", summary: "The REPL's command history, written after every line.", tomlAliases: ["repl.history"]),
+        .init(
+            "REPL_HISTORY_SIZE", .integer(minimum: 0), default: "1000", group: "REPL",
+            summary: "Lines the REPL's history keeps (0: none, and no file is written)."),
         // Logging
         .init(
             "ENABLE_LOGGING", .boolean, default: "true", group: "Logging",

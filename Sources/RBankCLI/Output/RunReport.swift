@@ -19,6 +19,17 @@ struct RunReport: Encodable {
         var inputTokens: Int
         var outputTokens: Int
         var latencyMs: Double
+
+        init(_ step: Step) {
+            index = step.index
+            thought = step.thought
+            action = step.action
+            observation = step.observation
+            parseFailure = step.parseFailure
+            inputTokens = step.call.usage.inputTokens
+            outputTokens = step.call.usage.outputTokens
+            latencyMs = (step.call.latencyMilliseconds * 1000).rounded() / 1000
+        }
     }
 
     struct ItemReport: Encodable {
@@ -38,6 +49,17 @@ struct RunReport: Encodable {
         var groundTruth: GroundTruth?
         var usage: Usage
         var error: String?
+
+        init(_ attempt: ScalingAttempt) {
+            index = attempt.index
+            status = attempt.status.rawValue
+            trajectory = attempt.trajectory.steps.map(StepReport.init)
+            finalAnswer = attempt.trajectory.finalAnswer
+            verdict = attempt.verdict
+            groundTruth = attempt.groundTruth
+            usage = attempt.usage
+            error = attempt.errorMessage
+        }
     }
 
     /// What a MaTTS run did beyond a plain run (`rbank matts --json`).
@@ -86,7 +108,7 @@ struct RunReport: Encodable {
         memoryMode = record.memoryMode.rawValue
         promptSet = record.promptSet
         retrieval = record.retrieval
-        trajectory = Self.steps(record.trajectory)
+        trajectory = record.trajectory.steps.map(StepReport.init)
         finalAnswer = record.trajectory.finalAnswer
         verdict = record.verdict
         groundTruth = record.groundTruth
@@ -107,21 +129,7 @@ struct RunReport: Encodable {
             ScalingReport(
                 mode: log.mode.rawValue, k: log.k, chosenIndex: log.chosenIndex, selection: log.selection,
                 passAtOneIndex: log.passAtOneIndex, passAtOneSuccess: log.passAtOneSuccess,
-                attempts: log.attempts.map { attempt in
-                    AttemptReport(
-                        index: attempt.index, status: attempt.status.rawValue, trajectory: Self.steps(attempt.trajectory),
-                        finalAnswer: attempt.trajectory.finalAnswer, verdict: attempt.verdict,
-                        groundTruth: attempt.groundTruth, usage: attempt.usage, error: attempt.errorMessage)
-                })
-        }
-    }
-
-    private static func steps(_ trajectory: Trajectory) -> [StepReport] {
-        trajectory.steps.map { step in
-            StepReport(
-                index: step.index, thought: step.thought, action: step.action, observation: step.observation,
-                parseFailure: step.parseFailure, inputTokens: step.call.usage.inputTokens,
-                outputTokens: step.call.usage.outputTokens, latencyMs: (step.call.latencyMilliseconds * 1000).rounded() / 1000)
+                attempts: log.attempts.map(AttemptReport.init))
         }
     }
 

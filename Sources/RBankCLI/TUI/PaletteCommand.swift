@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import LineREPL
 import ReasoningBank
 import TerminalUI
 
@@ -46,37 +47,8 @@ enum PaletteCommand {
         }
     }
 
-    /// Splits a line into arguments: whitespace separates; 'single' and "double" quotes group; a backslash escapes.
+    /// Splits a line into arguments like a shell (the command language's one splitter, `CommandWords`).
     static func split(_ line: String) throws -> [String] {
-        var arguments: [String] = []
-        var current = ""
-        var inArgument = false
-        var quote: Character?
-        var escaping = false
-        for character in line {
-            if escaping {
-                current.append(character)
-                escaping = false
-                inArgument = true
-            } else if character == "\\", quote != "'" {
-                escaping = true
-            } else if let open = quote {
-                if character == open { quote = nil } else { current.append(character) }
-            } else if character == "'" || character == "\"" {
-                quote = character
-                inArgument = true
-            } else if character.isWhitespace {
-                if inArgument { arguments.append(current) }
-                current = ""
-                inArgument = false
-            } else {
-                current.append(character)
-                inArgument = true
-            }
-        }
-        if quote != nil { throw CLIError("Unclosed quote in: \(line)") }
-        if escaping { current.append("\\") }
-        if inArgument || escaping { arguments.append(current) }
-        return arguments
+        do { return try CommandWords.split(line) } catch { throw CLIError(error.description) }
     }
 }

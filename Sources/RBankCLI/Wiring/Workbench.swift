@@ -55,10 +55,18 @@ struct Workbench {
         }
     }
 
+    /// The names `environment(named:)` knows.
+    static let environmentNames = ["qa", "shop"]
+
     /// The environment called `name`; `seed` makes worlds that are generated from one (the shop).
     /// `exec:COMMAND` starts an external environment process and shakes hands with it.
     func environment(named name: String, seed: UInt64 = 0) async throws -> any Environment {
         if name.hasPrefix(Self.execPrefix) { return try await processEnvironment(String(name.dropFirst(Self.execPrefix.count))) }
+        return try Self.environment(named: name, seed: seed, configuration: configuration)
+    }
+
+    /// The built-in environment called `name`, with its suite from the configuration's `TASKS_DIR`.
+    static func environment(named name: String, seed: UInt64, configuration: Configuration) throws -> any Environment {
         switch name {
         case "qa":
             let url = configuration.tasksDirectory.appendingPathComponent("qa.jsonl")
@@ -70,7 +78,7 @@ struct Workbench {
             do { return try ShopWorld(tasksURL: url) } catch { throw CLIError(String(describing: error)) }
         default:
             throw CLIError(
-                "Unknown environment \"\(name)\". Available: qa, shop, or exec:'COMMAND' for an external environment "
+                "Unknown environment \"\(name)\". Available: \(environmentNames.joined(separator: ", ")), or exec:'COMMAND' for an external environment "
                     + "(see docs/environment-protocol.md).")
         }
     }

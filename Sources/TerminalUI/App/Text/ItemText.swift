@@ -8,14 +8,14 @@ import ReasoningBank
 /// the heading word is allowed, and text may follow the heading on the same line. Anything wrong — a
 /// missing or repeated section, text before the first heading, an empty title — is an `ItemTextError`
 /// that says what to fix; the caller keeps the old value.
-enum ItemText {
+public enum ItemText {
     /// The editable text of `item`.
-    static func text(_ item: ExtractedItem) -> String {
+    public static func text(_ item: ExtractedItem) -> String {
         "# Title\n\(item.title)\n\n## Description\n\(item.description)\n\n## Content\n\(item.content)\n"
     }
 
     /// The fields read back from `text`.
-    static func parse(_ text: String) -> Result<ExtractedItem, ItemTextError> {
+    public static func parse(_ text: String) -> Result<ExtractedItem, ItemTextError> {
         var sections: [Field: [String]] = [:]
         var current: Field?
         for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -77,13 +77,13 @@ enum ItemText {
 }
 
 /// Why an edited item could not be read.
-enum ItemTextError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum ItemTextError: Error, Sendable, Hashable, CustomStringConvertible {
     case missing(String)
     case repeated(String)
     case textBeforeTitle
     case emptyTitle
 
-    var description: String {
+    public var description: String {
         switch self {
         case .missing(let heading): "the \(heading) section is missing"
         case .repeated(let heading): "the \(heading) section appears twice"

@@ -6,9 +6,9 @@ import ReasoningBank
 /// Every section may be edited, turns may be added or removed; temperature, token limit, stop sequences
 /// and purpose stay as they were. A prompt whose own text contains a marker line cannot be read back
 /// unambiguously, so it is refused rather than split in the wrong place.
-enum PromptText {
+public enum PromptText {
     /// The request `text` describes, based on `original`.
-    static func parse(_ text: String, original: ModelRequest) -> Result<ModelRequest, PromptTextError> {
+    public static func parse(_ text: String, original: ModelRequest) -> Result<ModelRequest, PromptTextError> {
         guard case .success(let parsedOriginal) = sections(original.renderedPrompt),
             request(parsedOriginal, original: original) == original
         else { return .failure(.ambiguous) }
@@ -82,14 +82,14 @@ enum PromptText {
 }
 
 /// Why an edited prompt could not be read.
-enum PromptTextError: Error, Sendable, Hashable, CustomStringConvertible {
+public enum PromptTextError: Error, Sendable, Hashable, CustomStringConvertible {
     case noSystem
     case noTurns
     case textBeforeSystem
     case misplacedSystem
     case ambiguous
 
-    var description: String {
+    public var description: String {
         switch self {
         case .noSystem: "the [system] line is missing"
         case .noTurns: "there is no [user] section"
