@@ -8,7 +8,7 @@ APT_PACKAGES := libncurses-dev libcurl4-openssl-dev libedit-dev libsqlite3-dev p
 BIN := .build/debug/rbank
 DEMO_BANK := data/demo/demo.sqlite
 
-.PHONY: all deps build release run test bench clean
+.PHONY: all deps envdeps build release run test bench clean
 
 all: build
 
@@ -23,6 +23,17 @@ deps:
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq $$missing; \
 	fi
 
+## envdeps: what the process-bridge tests play: Java and the PyPI package textworld-express (user site).
+envdeps:
+	@command -v java >/dev/null 2>&1 || { echo "Installing: default-jre-headless"; \
+	  SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO="sudo"; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless; }
+	@python3 -c "import textworld_express" 2>/dev/null || { echo "Installing: textworld-express (pip, user site)"; \
+	  python3 -m pip --version >/dev/null 2>&1 || { SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO="sudo"; \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-pip; }; \
+	  python3 -m pip install -q --user textworld-express 2>/dev/null \
+	    || python3 -m pip install -q --user --break-system-packages textworld-express; }
+
 build: deps
 	$(SWIFT) build $(SWIFT_FLAGS)
 
@@ -36,7 +47,7 @@ run: build
 	@echo "rbank workbench · offline simulated model (a scripted policy, not an LLM) · set LLM_PROVIDER and a key for a real one"
 	$(BIN) tui --env shop --bank $(DEMO_BANK) $(ARGS)
 
-test: deps
+test: deps envdeps
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
 	$(SWIFT) test --skip-build $(SWIFT_FLAGS)
 

@@ -15,6 +15,10 @@ struct Sandbox {
             "MEMORY_BANK_PATH": folder.path("bank.sqlite").path,
             "LOG_FILE": folder.path("rbank.log").path,
             "HOME": folder.url.path,
+            // Python finds packages installed with `pip install --user` (the bridge's adapters) from the
+            // real home, not the sandbox's.
+            "PYTHONUSERBASE": ProcessInfo.processInfo.environment["PYTHONUSERBASE"]
+                ?? FileManager.default.homeDirectoryForCurrentUser.appendingPathComponent(".local").path,
         ]
         environment.merge(extraEnvironment) { $1 }
         runner = BinaryRunner(workingDirectory: ProjectFiles.root, environment: environment)

@@ -66,10 +66,11 @@ private struct FlakyEnvironment: Environment {
     }
 }
 
-/// Counts the sessions opened.
+/// Counts sessions opened or calls begun.
 private final class Opened: Sendable {
-    private let count = Mutex(0)
-    func next() -> Int { count.withLock { $0 += 1; return $0 } }
+    private let value = Mutex(0)
+    func next() -> Int { value.withLock { $0 += 1; return $0 } }
+    var count: Int { value.withLock { $0 } }
 }
 
 private let task = TaskSpec(id: "t1", query: "Say hello", environment: "echo")
@@ -253,13 +254,15 @@ struct MaTTSTests {
     @Test("cancelling a parallel run cancels every trajectory and records the run as cancelled")
     func cancellation() async throws {
         let store = InMemoryMemoryStore()
-        let slow = SlowModel()
+        let slow = SlowModel(calls: Opened())
         let loop = ClosedLoop(
             models: ModelRoles(all: slow), embedder: WordEmbedder(), environment: EchoEnvironment(expected: ["t1": "hello"]),
             store: store, prompts: try ProjectFiles.defaultPrompts(), settings: LoopSettings())
         let matts = MaTTS(loop: loop, scaling: ScalingSettings(mode: .parallel, k: 3))
         let work = Task { try await matts.run(task) { _ in } }
-        try await Task.sleep(for: .milliseconds(100))
+        // Cancel once all three trajectories are waiting for the model.
+        for _ in 0..<1000 where slow.calls.count < 3 { try await Task.sleep(for: .milliseconds(10)) }
+        #expect(slow.calls.count == 3)
         work.cancel()
         let record = try await work.value
         #expect(record.status == .cancelled)
@@ -273,7 +276,10 @@ struct MaTTSTests {
 /// A model that takes ten seconds to answer unless cancelled.
 private struct SlowModel: LanguageModel {
     let descriptor = ModelDescriptor(provider: "test", model: "slow", isSimulation: true)
+    /// Counts the calls begun.
+    let calls: Opened
     func complete(_ request: ModelRequest) async throws -> ModelResponse {
+        _ = calls.next()
         try await Task.sleep(for: .seconds(10))
         return ModelResponse(text: "", usage: Usage(calls: 1))
     }

@@ -29,6 +29,9 @@ actor ChannelPool {
         idle.append(channel)
     }
 
+    /// The least time a new child gets to answer `hello`: start-up (an interpreter, a JVM) can be slow.
+    static let startUpAllowance = Duration.seconds(60)
+
     /// Starts a child and shakes hands with it.
     func launch() async throws -> (channel: ProcessChannel, hello: ProtocolMessages.HelloResult) {
         let channel = try ProcessChannel(
@@ -37,7 +40,7 @@ actor ChannelPool {
         do {
             let hello = try await channel.request(
                 "hello", ProtocolMessages.HelloParams(protocolVersion: ProtocolMessages.version, client: "rbank"),
-                as: ProtocolMessages.HelloResult.self)
+                as: ProtocolMessages.HelloResult.self, timeout: max(timeout, Self.startUpAllowance))
             guard hello.protocolVersion == ProtocolMessages.version else {
                 throw ProcessEnvironmentError.protocolMismatch(
                     command: command, theirs: hello.protocolVersion, ours: ProtocolMessages.version)

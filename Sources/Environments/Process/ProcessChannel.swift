@@ -60,13 +60,13 @@ actor ProcessChannel {
     /// child exits, stalls, writes garbage or answers with an error; `CancellationError` when the
     /// calling task is cancelled (the child is then stopped).
     func request<Params: Encodable & Sendable, Result: Decodable>(
-        _ method: String, _ params: Params, as: Result.Type
+        _ method: String, _ params: Params, as: Result.Type, timeout: Duration? = nil
     ) async throws -> Result {
         guard !broken else {
             throw ProcessEnvironmentError.exited(command: command, method: method, status: nil, stderr: stderr.recent)
         }
         do {
-            return try await exchange(method, params, as: Result.self)
+            return try await exchange(method, params, as: Result.self, timeout: timeout)
         } catch {
             broken = true
             stop()

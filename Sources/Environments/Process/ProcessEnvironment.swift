@@ -17,7 +17,8 @@ public struct ProcessEnvironment: Environment {
     let pool: ChannelPool
 
     /// Starts `command` in `workingDirectory`, shakes hands, and keeps the child for the first episode.
-    /// `timeout` bounds each request (the first includes start-up); `stderrLine` receives the children's
+    /// `timeout` bounds each request (the handshake, which includes start-up, gets at least a minute);
+    /// `stderrLine` receives the children's
     /// stderr, line by line.
     public static func connect(
         command: String, workingDirectory: URL, timeout: Duration = .seconds(60),

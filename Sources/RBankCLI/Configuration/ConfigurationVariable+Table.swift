@@ -128,8 +128,9 @@ extension ConfigurationVariable {
         // Environments
         .init(
             "ENV_TIMEOUT", .number(0.1...3600), default: "60", group: "Environment",
-            summary: "Seconds an external environment (--env exec:COMMAND) may take to answer one request, "
-                + "start-up included; past it the process is stopped and the run ends as error."),
+            summary: "Seconds an external environment (--env exec:COMMAND) may take to answer one request "
+                + "(the handshake, which includes start-up, gets at least 60); past it the process is stopped "
+                + "and the run ends as error."),
         // Offline model
         .init(
             "OFFLINE_SEED", .seed, default: "0", group: "Offline",
