@@ -95,7 +95,8 @@ struct WorkbenchTerminalTests {
         _ = try tmux.waitFor("Undone", timeout: 20)
 
         try tmux.sendKeys("q")
-        screen = try tmux.waitFor("EXIT=", timeout: 20)
+        // Wait for the stty lines the shell prints after the exit status, not just the status.
+        screen = try tmux.waitFor("icanon", timeout: 20)
         #expect(screen.contains("EXIT=0"))
         // The terminal is back to normal: canonical mode and echo on, the main screen, a visible cursor.
         #expect(screen.contains("icanon") && !screen.contains("-icanon"))
