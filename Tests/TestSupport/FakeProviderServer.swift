@@ -1,4 +1,5 @@
 import Foundation
+import ReasoningBank
 import Providers
 
 /// `scripts/fake_llm_server.py`: a local server that speaks the providers' wire formats (Anthropic,

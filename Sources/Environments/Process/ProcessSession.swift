@@ -8,7 +8,7 @@ actor ProcessSession: EnvironmentSession {
     private let pool: ChannelPool
     private var closed = false
     /// The `info` of the latest observation, as the environment sent it.
-    private(set) var lastInfo: ProtocolValue?
+    private(set) var lastInfo: JSONValue?
 
     init(task: TaskSpec, channel: ProcessChannel, pool: ChannelPool) {
         self.task = task

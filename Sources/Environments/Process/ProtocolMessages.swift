@@ -60,7 +60,7 @@ enum ProtocolMessages {
         var validActions: [String]?
         var url: String?
         var title: String?
-        var info: ProtocolValue?
+        var info: JSONValue?
 
         enum CodingKeys: String, CodingKey {
             case text
@@ -120,7 +120,7 @@ enum ProtocolMessages {
     /// Just the envelope, to tell a malformed result from a line that is not a response at all.
     struct Envelope: Decodable {
         var id: Int?
-        var result: ProtocolValue?
-        var error: ProtocolValue?
+        var result: JSONValue?
+        var error: JSONValue?
     }
 }

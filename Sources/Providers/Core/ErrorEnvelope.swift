@@ -1,4 +1,5 @@
 import Foundation
+import ReasoningBank
 
 /// What an error body says, read from any provider's envelope:
 /// Anthropic `{"type":"error","error":{"type","message"},"request_id"}`,

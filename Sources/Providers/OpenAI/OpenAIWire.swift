@@ -1,4 +1,5 @@
 import Foundation
+import ReasoningBank
 
 /// The OpenAI Chat Completions and Embeddings JSON shapes (reference §2, §3); only the fields rbank uses.
 /// Compatible servers add fields (ignored) and omit some (`usage`), so nearly everything is optional.

@@ -32,10 +32,18 @@ public struct ClosedLoop: Sendable {
     /// Runs `task`, yielding events. The stream ends after `.finished` or `.failed`; it throws only when
     /// the run could not even be recorded. Ending the iteration early cancels the run.
     public func run(_ task: TaskSpec) -> AsyncThrowingStream<RunEvent, any Error> {
+        Self.eventStream { events in try await run(task, events: events) }
+    }
+
+    /// Runs `body` in a task of its own, streaming the events it reports; the stream ends when it
+    /// returns and throws what it throws; ending the iteration early cancels it.
+    static func eventStream(
+        _ body: @escaping @Sendable (@escaping @Sendable (RunEvent) -> Void) async throws -> RunRecord
+    ) -> AsyncThrowingStream<RunEvent, any Error> {
         AsyncThrowingStream { continuation in
             let work = Task {
                 do {
-                    _ = try await run(task) { continuation.yield($0) }
+                    _ = try await body { continuation.yield($0) }
                     continuation.finish()
                 } catch {
                     continuation.finish(throwing: error)

@@ -23,17 +23,7 @@ public struct MaTTS: Sendable {
 
     /// Runs `task`, yielding events; ending the iteration early cancels the run.
     public func run(_ task: TaskSpec) -> AsyncThrowingStream<RunEvent, any Error> {
-        AsyncThrowingStream { continuation in
-            let work = Task {
-                do {
-                    _ = try await run(task) { continuation.yield($0) }
-                    continuation.finish()
-                } catch {
-                    continuation.finish(throwing: error)
-                }
-            }
-            continuation.onTermination = { _ in work.cancel() }
-        }
+        ClosedLoop.eventStream { events in try await run(task, events: events) }
     }
 
     /// Runs `task` in the calling task, reporting each event, and returns the record. Cancelling the

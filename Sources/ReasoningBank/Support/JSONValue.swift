@@ -1,8 +1,9 @@
 import Foundation
 
-/// Any JSON value, decoded by Foundation, for the parts of provider bodies whose shape varies
-/// between servers (error envelopes: `code` may be a number, a string or null; `error` may be a string).
-public enum JSONValue: Sendable, Hashable, Decodable {
+/// Any JSON value, for the parts of a message whose shape varies: provider bodies (error envelopes:
+/// `code` may be a number, a string or null; `error` may be a string) and the free-form `info` of the
+/// environment protocol.
+public enum JSONValue: Sendable, Hashable, Codable {
     case null
     case bool(Bool)
     case number(Double)
@@ -24,6 +25,18 @@ public enum JSONValue: Sendable, Hashable, Decodable {
             self = .array(value)
         } else {
             self = .object(try container.decode([String: JSONValue].self))
+        }
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        switch self {
+        case .null: try container.encodeNil()
+        case .bool(let value): try container.encode(value)
+        case .number(let value): try container.encode(value)
+        case .string(let value): try container.encode(value)
+        case .array(let value): try container.encode(value)
+        case .object(let value): try container.encode(value)
         }
     }
 
@@ -60,6 +73,9 @@ public enum JSONValue: Sendable, Hashable, Decodable {
         if case .array(let value) = self { return value }
         return nil
     }
+
+    /// The strings of an array (nil when this is not an array).
+    public var strings: [String]? { array?.compactMap(\.string) }
 
     /// A scalar as text (`"404"` for the number 404), for codes that servers send either way.
     public var text: String? {
