@@ -63,7 +63,7 @@ struct CostFormatterTests {
         record.status = .success
         printer.print(.finished(record))
         let last = try #require(lines.all.first)
-        #expect(last.hasPrefix("■ success · 1 steps · 1 model calls · 1200 tokens · cost $0.0042 · "))
+        #expect(last.hasPrefix("■ success · 1 step · 1 model calls · 1200 tokens · cost $0.0042 · "))
 
         let offline = RunPrinter { lines.append($0) }
         offline.print(.finished(Self.record(model: Self.offline, usage: Usage(inputTokens: 10, calls: 1))))

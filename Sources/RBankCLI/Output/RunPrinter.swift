@@ -76,7 +76,8 @@ final class RunPrinter: Sendable {
             let usage = record.usage
             let seconds = record.finishedAt.map { $0.timeIntervalSince(record.startedAt) } ?? 0
             let cost = CostFormatter.text(usage, model: record.model, pricesFile: pricesFile)
-            write("■ \(record.status.rawValue) · \(record.trajectory.steps.count) steps · \(usage.calls) model calls · \(usage.totalTokens) tokens · cost \(cost) · \(String(format: "%.2f", seconds)) s")
+            let steps = record.trajectory.steps.count
+            write("■ \(record.status.rawValue) · \(steps) step\(steps == 1 ? "" : "s") · \(usage.calls) model calls · \(usage.totalTokens) tokens · cost \(cost) · \(String(format: "%.2f", seconds)) s")
             if let scaling = record.scaling, let chosen = scaling.chosenIndex {
                 var line = "  \(scaling.label) · final answer from \(scaling.mode == .parallel ? "trajectory" : "round") \(chosen + 1)"
                 if let passAtOne = scaling.passAtOneIndex {
