@@ -8,7 +8,7 @@ struct BenchHarness: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rbank-bench",
         abstract: "Measurements for make bench (each prints one JSON object).",
-        subcommands: [EmbedBench.self])
+        subcommands: [EmbedBench.self, RetrievalBench.self, BankOpenBench.self, EngineStepBench.self])
 }
 
 /// Seconds since an arbitrary point, monotonic.
