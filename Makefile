@@ -52,6 +52,7 @@ release: deps
 run: build model-if-missing
 	@[ -f $(DEMO_BANK) ] || $(BIN) bank import data/demo/memory_bank.json --bank $(DEMO_BANK) >/dev/null
 	@echo "rbank workbench · offline simulated model (a scripted policy, not an LLM) · set LLM_PROVIDER and a key for a real one"
+	@$(BIN) config | grep '^Embedder:' || true
 	$(BIN) tui --env shop --bank $(DEMO_BANK) $(ARGS)
 
 test: deps model-if-missing pydeps
