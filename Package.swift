@@ -25,6 +25,7 @@ let package = Package(
         .systemLibrary(name: "CNCursesW", providers: [.apt(["libncurses-dev"])]),
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         .systemLibrary(name: "CEditLine", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .systemLibrary(name: "CBLAS", pkgConfig: "openblas", providers: [.apt(["libopenblas-dev"])]),
 
         // The engine: Foundation only.
         .target(name: "ReasoningBank", swiftSettings: strictSettings),
@@ -32,7 +33,7 @@ let package = Package(
             name: "BankStore",
             dependencies: ["ReasoningBank", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings),
-        .target(name: "OfflineModels", dependencies: ["ReasoningBank"], swiftSettings: strictSettings),
+        .target(name: "OfflineModels", dependencies: ["ReasoningBank", "CBLAS"], swiftSettings: strictSettings),
         .target(name: "Environments", dependencies: ["ReasoningBank"], swiftSettings: strictSettings),
         .target(name: "TOMLFiles", swiftSettings: strictSettings),
         .target(
@@ -56,6 +57,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings),
         .executableTarget(name: "rbank", dependencies: ["RBankCLI"], swiftSettings: strictSettings),
+        // make bench's Swift side (Benchmarks/run.sh runs it beside the NumPy references).
+        .executableTarget(
+            name: "rbank-bench",
+            dependencies: [
+                "ReasoningBank", "BankStore", "OfflineModels",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            path: "Benchmarks/Harness", swiftSettings: strictSettings),
 
         // Tests mirror modules.
         .target(name: "TestSupport", dependencies: ["ReasoningBank", "Providers"], path: "Tests/TestSupport", swiftSettings: strictSettings),
@@ -64,7 +73,9 @@ let package = Package(
             dependencies: ["ReasoningBank", "TestSupport", .product(name: "PropertyBased", package: "swift-property-based")],
             swiftSettings: strictSettings),
         .testTarget(name: "BankStoreTests", dependencies: ["BankStore", "TestSupport"], resources: [.copy("Fixtures")], swiftSettings: strictSettings),
-        .testTarget(name: "OfflineModelsTests", dependencies: ["OfflineModels", "TestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "OfflineModelsTests", dependencies: ["OfflineModels", "TestSupport"], exclude: ["Fixtures"],
+            swiftSettings: strictSettings),
         .testTarget(name: "EnvironmentsTests", dependencies: ["Environments", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "RBankCLITests", dependencies: ["RBankCLI", "TestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "LineREPLTests", dependencies: ["LineREPL", "TestSupport"], swiftSettings: strictSettings),

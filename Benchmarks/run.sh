@@ -67,3 +67,72 @@ for spec in "qa qa-001" "qa qa-017" "shop shop-001"; do
   awk -v t="$1 $2" -v a="$single" -v b="$scaled" 'BEGIN { printf "%-44s %9.2fs %9.2fs %7.2fx\n", t, a, b, b / a }'
 done
 echo "On qa every trajectory is one step; on shop the k=5 run lasts as long as its longest trajectory."
+
+# ---------------------------------------------------------------------------------------------------
+# Embeddings and retrieval at scale (issue 8). The Swift side is rbank-bench (Benchmarks/Harness); the
+# references are NumPy scripts beside this one, run on the same data in the same run.
+HARNESS=${RBANK_BENCH_BIN:-.build/release/rbank-bench}
+MODEL=data/models/all-MiniLM-L6-v2
+json_field() { python3 -c "import json,sys; print(json.load(sys.stdin)['$1'])"; }
+
+echo
+echo "Top-k retrieval (k=10, 384 dimensions, random unit vectors, 50 queries x $REPS passes, median per query)"
+printf "%-12s %14s %14s %8s  %s\n" "experiences" "numpy ms" "rbank ms" "ratio" "same top-k"
+for rows in 10000 100000; do
+  mkdir -p "$work/r$rows"
+  python3 Benchmarks/retrieval_reference.py data --rows "$rows" --out "$work/r$rows"
+  python3 Benchmarks/retrieval_reference.py time --dir "$work/r$rows" --repeat "$REPS" > "$work/r$rows/numpy.json"
+  "$HARNESS" retrieval --dir "$work/r$rows" --repeat "$REPS" > "$work/r$rows/rbank.json"
+  python3 - "$rows" "$work/r$rows/numpy.json" "$work/r$rows/rbank.json" <<'PY'
+import json, sys
+rows, numpy, rbank = sys.argv[1], json.load(open(sys.argv[2])), json.load(open(sys.argv[3]))
+same = numpy["top"] == rbank["top"] and rbank["identical_to_exhaustive"]
+print("%-12s %14.3f %14.3f %7.2fx  %s" % (rows, 1000 * numpy["median_seconds"], 1000 * rbank["median_seconds"],
+      rbank["median_seconds"] / numpy["median_seconds"], "yes" if same else "NO"))
+PY
+done
+echo "ratio = rbank / numpy(argpartition(M @ q)); rbank ranks exactly (an 8-bit first pass, then exact re-ranking)."
+
+echo
+echo "all-MiniLM-L6-v2 throughput (batch 32, the 128 QA and shop task queries twice, median of $REPS passes)"
+python3 -c "
+import json
+rows = [json.loads(l) for f in ('data/tasks/qa.jsonl', 'data/tasks/shop.jsonl') for l in open(f) if l.strip()]
+json.dump([r.get('question') or r.get('query') for r in rows] * 2, open('$work/texts.json', 'w'))"
+reference=$(python3 Benchmarks/minilm_reference.py bench --model "$MODEL" --input "$work/texts.json" --batch 32 --repeat "$REPS" | json_field per_second)
+native=$("$HARNESS" embed --model "$MODEL" --input "$work/texts.json" --batch 32 --repeat "$REPS" | json_field per_second)
+awk -v r="$reference" -v n="$native" 'BEGIN {
+  printf "%-34s %12s\n", "", "sentences/s"
+  printf "%-34s %12.1f\n", "reference: NumPy (minilm_reference.py)", r
+  printf "%-34s %12.1f\n", "rbank (Swift, OpenBLAS)", n
+  printf "ratio rbank / numpy: %.2fx\n", n / r
+}'
+
+echo
+echo "Open a 100,000-experience bank and answer the first retrieval (fresh process each time, hashing-384, top-1)"
+"$HARNESS" open --bank "$work/open.sqlite" --build 100000 > /dev/null
+open_median() {
+  local times=()
+  for i in $(seq "$REPS"); do times+=("$("$HARNESS" open --bank "$work/open.sqlite" "$@" | json_field seconds)"); done
+  printf '%s\n' "${times[@]}" | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
+}
+lazy=$(open_median)
+everything=$(open_median --load-everything)
+awk -v l="$lazy" -v e="$everything" 'BEGIN {
+  printf "%-44s %10s\n", "", "ms"
+  printf "%-44s %10.0f\n", "reference: load every experience, then rank", 1000 * e
+  printf "%-44s %10.0f\n", "rbank: query index (query_vector only)", 1000 * l
+  printf "ratio index / load-everything: %.2fx; against the 300 ms target: %.2fx\n", l / e, l / 0.3
+}'
+
+echo
+echo "Engine time per step (instant model and environment, 10-step tasks, 20 runs, SQLite bank, hashing-384)"
+mkdir -p "$work/engine"
+empty=$("$HARNESS" engine --folder "$work/engine" --experiences 0 | json_field seconds_per_step)
+full=$("$HARNESS" engine --folder "$work/engine" --experiences 10000 | json_field seconds_per_step)
+awk -v a="$empty" -v b="$full" 'BEGIN {
+  printf "%-44s %10s\n", "", "ms/step"
+  printf "%-44s %10.3f\n", "reference: empty bank", 1000 * a
+  printf "%-44s %10.3f\n", "bank of 10,000 experiences", 1000 * b
+  printf "ratio 10k / empty: %.2fx; against the 1 ms target: %.2fx\n", b / a, b / 0.001
+}'

@@ -14,7 +14,17 @@ extension Bank {
     /// Items take the experience's id as their provenance `experienceID`. Throws
     /// `BankError.duplicateID` when a live experience or any item already has the same id.
     public func consolidate(_ experience: Experience) async throws {
-        try await asyncWrite { db in try Bank.consolidate(db, experience) }
+        let (pk, generations) = try await asyncWrite { db in
+            let before = try Bank.retrievalGeneration(db)
+            let pk = try Bank.consolidate(db, experience)
+            return (pk, (before, try Bank.retrievalGeneration(db)))
+        }
+        extendCachedQueryIndex(with: experience, pk: pk, from: generations.0, to: generations.1)
+    }
+
+    /// Appends experiences and their items, as `consolidate` does for each, in one transaction.
+    public func consolidate(contentsOf experiences: [Experience]) async throws {
+        try await asyncWrite { db in for experience in experiences { _ = try Bank.consolidate(db, experience) } }
     }
 
     /// Inserts or replaces a run record, and replaces its step and retrieval-log rows, in one transaction.
@@ -23,7 +33,8 @@ extension Bank {
         try await asyncWrite { db in try Bank.record(db, run, encoded: encoded) }
     }
 
-    static func consolidate(_ db: Database, _ experience: Experience) throws {
+    @discardableResult
+    static func consolidate(_ db: Database, _ experience: Experience) throws -> Int64 {
         let source = experience.items.first?.provenance.source.rawValue ?? ItemSource.extracted.rawValue
         let pk = try insertExperience(
             db, experience, createdAt: experience.createdAt.timeIntervalSince1970, source: source)
@@ -34,6 +45,7 @@ extension Bank {
                 db, stored, experiencePK: pk, position: position,
                 createdAt: item.provenance.createdAt.timeIntervalSince1970)
         }
+        return pk
     }
 
     func asyncRead<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {

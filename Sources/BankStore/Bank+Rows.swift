@@ -40,6 +40,13 @@ extension Bank {
     static func fetchExperiences(
         _ db: Database, where condition: String = "e.retracted_at IS NULL", arguments: StatementArguments = []
     ) throws -> [Experience] {
+        try fetchKeyedExperiences(db, where: condition, arguments: arguments).map(\.experience)
+    }
+
+    /// Experiences matching `condition` (SQL over `e`) in insertion order, each with its `pk` and all its items.
+    static func fetchKeyedExperiences(
+        _ db: Database, where condition: String, arguments: StatementArguments = []
+    ) throws -> [(pk: Int64, experience: Experience)] {
         let rows = try Row.fetchAll(
             db, sql: "SELECT e.* FROM experience e WHERE \(condition) ORDER BY e.pk", arguments: arguments)
         if rows.isEmpty { return [] }
@@ -53,7 +60,10 @@ extension Bank {
             let pk: Int64 = row["experience_pk"]
             itemsByExperience[pk, default: []].append(memoryItem(row))
         }
-        return rows.map { experience($0, items: itemsByExperience[$0["pk"]] ?? []) }
+        return rows.map { row in
+            let pk: Int64 = row["pk"]
+            return (pk, experience(row, items: itemsByExperience[pk] ?? []))
+        }
     }
 
     static func experience(_ row: Row, items: [MemoryItem]) -> Experience {

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ReasoningBank
+import Synchronization
 
 /// The memory bank: one SQLite file (WAL, foreign keys) holding experiences, memory items and their
 /// revisions, the curation change log, runs with their steps and retrieval logs, and an embedding cache.
@@ -13,6 +14,8 @@ public final class Bank: MemoryStore, Sendable {
     public let path: String?
     /// The serial database queue (`Sendable`).
     let writer: any DatabaseWriter
+    /// The query index retrieval last used, kept until the bank's `retrieval_generation` moves on.
+    let queryIndexCache = Mutex<QueryIndexCache?>(nil)
 
     /// Opens the bank at `path`, creating the folder and the file if needed.
     ///

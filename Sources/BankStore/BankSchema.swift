@@ -11,7 +11,7 @@ enum BankSchema {
     /// `PRAGMA application_id` of a bank: the ASCII bytes "RBNK".
     static let applicationID: Int32 = 0x5242_4E4B
     /// The migrations this build knows, oldest first.
-    static let migrationIdentifiers = ["v1", "v2", "v3", "v4", "v5"]
+    static let migrationIdentifiers = ["v1", "v2", "v3", "v4", "v5", "v6"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -20,7 +20,42 @@ enum BankSchema {
         migrator.registerMigration("v3") { db in try createVersion3(db) }
         migrator.registerMigration("v4") { db in try createVersion4(db) }
         migrator.registerMigration("v5") { db in try createVersion5(db) }
+        migrator.registerMigration("v6") { db in try createVersion6(db) }
         return migrator
+    }
+
+    /// v6: retrieval reads a narrow copy of each live experience's query embedding (`query_vector`, kept
+    /// by triggers, filled from the experiences already there) instead of whole experience rows, and a
+    /// counter in `meta` (`retrieval_generation`) that every change to it moves on, so a cached index knows
+    /// when it is out of date. Queries get an index, for the leakage guard's same-query lookup. Nothing is
+    /// removed: `query_vector` is derived data, and `experience.query_embedding` stays the record.
+    private static func createVersion6(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE query_vector (
+                    experience_pk INTEGER PRIMARY KEY REFERENCES experience(pk),
+                    model TEXT,
+                    vector BLOB                        -- Float32 little-endian, as experience.query_embedding
+                );
+                INSERT INTO query_vector (experience_pk, model, vector)
+                    SELECT pk, embedding_model, query_embedding FROM experience WHERE retracted_at IS NULL ORDER BY pk;
+                INSERT INTO meta (key, value) VALUES ('retrieval_generation', '0');
+                CREATE INDEX experience_query ON experience(query);
+                CREATE TRIGGER query_vector_on_insert AFTER INSERT ON experience WHEN NEW.retracted_at IS NULL
+                BEGIN
+                    INSERT INTO query_vector (experience_pk, model, vector)
+                        VALUES (NEW.pk, NEW.embedding_model, NEW.query_embedding);
+                    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'retrieval_generation';
+                END;
+                CREATE TRIGGER query_vector_on_update
+                AFTER UPDATE OF query_embedding, embedding_model, retracted_at ON experience
+                BEGIN
+                    DELETE FROM query_vector WHERE experience_pk = NEW.pk;
+                    INSERT INTO query_vector (experience_pk, model, vector)
+                        SELECT NEW.pk, NEW.embedding_model, NEW.query_embedding WHERE NEW.retracted_at IS NULL;
+                    UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'retrieval_generation';
+                END;
+                """)
     }
 
     /// v5: MaTTS runs are labelled in the run history (`matts-parallel k=5`; NULL for plain runs), filled

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import OfflineModels
 import Providers
 import TerminalUI
 
@@ -33,8 +34,23 @@ struct ConfigCommand: TextOutputCommand {
         }
         lines.append("")
         if configuration.usesOfflineModel { lines.append(OfflineLabel.banner) }
-        lines.append("Embedder: \(configuration.embeddingModel)")
+        lines.append(Self.embedderLine(configuration))
         lines.append("System libraries: \(CurlRuntime.version) · \(NCursesRuntime.version) · SQLite via GRDB")
         return lines.joined(separator: "\n")
+    }
+
+    /// What embeds texts, and whether it is a real model.
+    static func embedderLine(_ configuration: Configuration) -> String {
+        let model = configuration.embeddingModel
+        if model == MiniLMEmbedder.modelName {
+            return "Embedder: all-MiniLM-L6-v2, a real sentence-embedding model run natively in Swift (OpenBLAS), "
+                + "from \(configuration.miniLMFolder.path)"
+        }
+        if model.lowercased().hasPrefix("hashing") {
+            let missing = configuration.miniLMIsPresent
+                ? "" : "; all-MiniLM-L6-v2 is not in \(configuration.miniLMFolder.path) (make model fetches it)"
+            return "Embedder: \(model) (feature hashing of words and character trigrams, not a learned model)\(missing)"
+        }
+        return "Embedder: \(model)"
     }
 }

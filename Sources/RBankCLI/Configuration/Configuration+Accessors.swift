@@ -1,4 +1,5 @@
 import Foundation
+import OfflineModels
 import Logging
 import ReasoningBank
 
@@ -18,8 +19,20 @@ extension Configuration {
 
     // MARK: Embeddings
 
-    /// `EMBEDDING_MODEL` (`hashing` by default).
-    public var embeddingModel: String { value("EMBEDDING_MODEL")?.raw ?? "hashing" }
+    /// `EMBEDDING_MODEL`; by default `all-MiniLM-L6-v2` when its files are in `MINILM_MODEL_DIR`, else `hashing`.
+    public var embeddingModel: String {
+        if let value = value("EMBEDDING_MODEL") { return value.raw }
+        return miniLMIsPresent && !explicitNon384Dimension ? MiniLMEmbedder.modelName : "hashing"
+    }
+    /// `MINILM_MODEL_DIR`, resolved.
+    public var miniLMFolder: URL { path("MINILM_MODEL_DIR") }
+    /// Whether `MINILM_MODEL_DIR` holds the model's files.
+    public var miniLMIsPresent: Bool { MiniLMEmbedder.isPresent(in: miniLMFolder) }
+    /// Whether `EMBEDDING_DIMENSION` was set to something other than MiniLM's 384 (then hashing stays the default).
+    var explicitNon384Dimension: Bool {
+        guard let raw = value("EMBEDDING_DIMENSION")?.raw else { return false }
+        return Int(raw.trimmingCharacters(in: .whitespaces)) != 384
+    }
     /// `EMBEDDING_DIMENSION`, at least 1.
     public var embeddingDimension: Int { get throws(ConfigurationError) { try integer("EMBEDDING_DIMENSION") } }
 

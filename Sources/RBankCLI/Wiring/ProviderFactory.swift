@@ -35,13 +35,17 @@ struct ProviderFactory {
         }
     }
 
-    /// The embedder `EMBEDDING_MODEL` names: `hashing`, or `provider:model`.
+    /// The embedder `EMBEDDING_MODEL` names: `all-MiniLM-L6-v2`, `hashing`, or `provider:model`. Unset, it is
+    /// all-MiniLM-L6-v2 when the model's files are in `MINILM_MODEL_DIR`, and hashing when they are not.
     func embedder() throws -> any Embedder {
         let spec = configuration.embeddingModel.trimmingCharacters(in: .whitespaces)
         do {
             let dimension = try configuration.embeddingDimension
             let lowered = spec.lowercased()
             if lowered == "hashing" || lowered.hasPrefix("hashing-") { return HashingEmbedder(dimension: dimension) }
+            if lowered == MiniLMEmbedder.modelName.lowercased() || lowered == "minilm" {
+                return try miniLM(dimension: dimension)
+            }
             guard let colon = spec.firstIndex(of: ":"), colon != spec.startIndex, spec.index(after: colon) != spec.endIndex else {
                 throw CLIError(unknownEmbedder(spec))
             }
@@ -90,8 +94,21 @@ struct ProviderFactory {
         }
     }
 
+    /// all-MiniLM-L6-v2 from `MINILM_MODEL_DIR`; missing or damaged files are a clear error.
+    private func miniLM(dimension: Int) throws -> any Embedder {
+        if configuration.isSet("EMBEDDING_DIMENSION"), dimension != 384 {
+            throw CLIError(
+                "EMBEDDING_MODEL is all-MiniLM-L6-v2, whose vectors have 384 numbers, but EMBEDDING_DIMENSION is "
+                    + "\(dimension): unset EMBEDDING_DIMENSION or set it to 384.")
+        }
+        do { return try MiniLMEmbedder(folder: configuration.miniLMFolder) } catch {
+            throw CLIError(String(describing: error) + " (MINILM_MODEL_DIR is \(configuration.miniLMFolder.path))")
+        }
+    }
+
     private func unknownEmbedder(_ spec: String) -> String {
-        "EMBEDDING_MODEL is \(spec), which rbank cannot use. Set it to hashing (built in, no download), or to "
+        "EMBEDDING_MODEL is \(spec), which rbank cannot use. Set it to all-MiniLM-L6-v2 (make model fetches it), "
+            + "hashing (built in, no download), or to "
             + "provider:model for a provider's embedding endpoint: openai:text-embedding-3-small, "
             + "gemini:gemini-embedding-001, ollama:all-minilm, openai-compatible:<model>."
     }

@@ -7,14 +7,12 @@ extension ClosedLoop {
     func retrieve(
         _ task: TaskSpec, record: inout RunRecord, gates: GateKeeper, emit: @escaping @Sendable (RunEvent) -> Void
     ) async throws -> (memories: [MemoryItem], retrieval: RetrievalResult) {
-        let experiences: [Experience]
-        do { experiences = settings.memoryMode == .none ? [] : try await store.experiences() } catch {
-            throw LoopError.wrap(error, as: LoopError.store)
-        }
+        let retriever = Retriever(settings: settings.retrieval, embedder: embedder)
         let retrieval: RetrievalResult
         do {
-            retrieval = try await Retriever(settings: settings.retrieval, embedder: embedder)
-                .retrieve(query: task.query, taskID: task.id, from: experiences)
+            retrieval = settings.memoryMode == .none
+                ? try await retriever.retrieve(query: task.query, taskID: task.id, from: [Experience]())
+                : try await retriever.retrieve(query: task.query, taskID: task.id, from: store)
         } catch {
             throw LoopError.wrap(error, as: LoopError.embedder)
         }

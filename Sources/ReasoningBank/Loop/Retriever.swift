@@ -26,6 +26,7 @@ public struct Retriever: Sendable {
     }
 
     /// Ranks `experiences` against `query`. Experiences without an active item are never returned.
+    /// `retrieve(query:taskID:from:)` with a store gives the same result without loading every experience.
     public func retrieve(query: String, taskID: String?, from experiences: [Experience]) async throws
         -> RetrievalResult
     {
@@ -33,7 +34,7 @@ public struct Retriever: Sendable {
         var excluded: [String] = []
         let candidates = experiences.filter { experience in
             guard !experience.activeItems.isEmpty else { return false }
-            if settings.leakageGuard && isSameTask(experience, taskID: taskID, query: query) {
+            if settings.leakageGuard && Self.isSameTask(experience, taskID: taskID, query: query) {
                 excluded.append(experience.id)
                 return false
             }
@@ -52,7 +53,9 @@ public struct Retriever: Sendable {
             queryEmbedding: queryEmbedding)
     }
 
-    private func isSameTask(_ experience: Experience, taskID: String?, query: String) -> Bool {
+    /// Whether `experience` is of the task being run: the same task id, or the same query when either
+    /// has no task id.
+    static func isSameTask(_ experience: Experience, taskID: String?, query: String) -> Bool {
         if let taskID, let other = experience.taskID { return taskID == other }
         return experience.query == query
     }
@@ -105,7 +108,7 @@ public struct Retriever: Sendable {
         return experience.embeddingModel == embedder.name && vector.count == embedder.dimension
     }
 
-    private func embedOne(_ text: String) async throws -> [Float] {
+    func embedOne(_ text: String) async throws -> [Float] {
         let vectors = try await embedder.embed([text])
         guard let first = vectors.first else { throw LoopError.embedder("the embedder returned no vector") }
         return first
