@@ -35,7 +35,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(name: "OfflineModels", dependencies: ["ReasoningBank", "CBLAS"], swiftSettings: strictSettings),
         .target(name: "Environments", dependencies: ["ReasoningBank"], swiftSettings: strictSettings),
-        .target(name: "TOMLFiles", swiftSettings: strictSettings),
+        .target(name: "TOMLFiles", dependencies: [.product(name: "TOMLKit", package: "TOMLKit")], swiftSettings: strictSettings),
         .target(
             name: "Providers",
             dependencies: [
@@ -49,7 +49,7 @@ let package = Package(
         .target(
             name: "RBankCLI",
             dependencies: [
-                "ReasoningBank", "BankStore", "OfflineModels", "Environments", "Providers", "TerminalUI", "LineREPL",
+                "ReasoningBank", "BankStore", "OfflineModels", "Environments", "Providers", "TerminalUI", "LineREPL", "TOMLFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Logging", package: "swift-log"),

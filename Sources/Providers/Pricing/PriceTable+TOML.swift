@@ -55,13 +55,8 @@ extension PriceTable {
     /// the table's ``source``.
     public static func parse(_ text: String, path: String, source: URL? = nil) throws(PriceTableError) -> PriceTable {
         let document: TOMLTable
-        do {
-            document = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .malformedTOML(
-                path: path, line: error.source.begin.line, column: error.source.begin.column, reason: error.description)
-        } catch {
-            throw .malformedTOML(path: path, line: 1, column: 1, reason: String(describing: error))
+        do { document = try TOMLDocument.parse(text) } catch {
+            throw .malformedTOML(path: path, line: error.line ?? 1, column: error.column ?? 1, reason: error.reason)
         }
         let lines = TOMLLines(text)
         var models: [String: [String: ModelPrice]] = [:]

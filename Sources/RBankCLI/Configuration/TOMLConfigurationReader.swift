@@ -1,5 +1,6 @@
 import Foundation
 import TOMLKit
+import TOMLFiles
 
 /// Reads `reasoningbank.toml` into raw variable values.
 ///
@@ -17,14 +18,8 @@ enum TOMLConfigurationReader {
     /// Parses `text`, read from `path`. `redactor` scrubs parser messages, which may quote the file.
     static func read(_ text: String, path: String, redactor: SecretRedactor) throws(ConfigurationError) -> Result {
         let table: TOMLTable
-        do {
-            table = try TOMLTable(string: text)
-        } catch let error as TOMLParseError {
-            throw .malformedTOML(
-                path: path, line: error.source.begin.line, column: error.source.begin.column,
-                reason: redactor.redact(error.description))
-        } catch {
-            throw .malformedTOML(path: path, line: nil, column: nil, reason: redactor.redact("\(error)"))
+        do { table = try TOMLDocument.parse(text) } catch {
+            throw .malformedTOML(path: path, line: error.line, column: error.column, reason: redactor.redact(error.reason))
         }
         var leaves: [(path: [String], value: any TOMLValueConvertible)] = []
         collect(table, prefix: [], into: &leaves)
