@@ -58,9 +58,14 @@ extension Bank {
         }
     }
 
+    /// `write`, without blocking: one write transaction, query vectors coded before it commits.
     func asyncWrite<T: Sendable>(_ body: @escaping @Sendable (Database) throws -> T) async throws -> T {
         do {
-            return try await writer.write(body)
+            return try await writer.write { db in
+                let result = try body(db)
+                try Bank.codeUncodedQueryVectors(db)
+                return result
+            }
         } catch let error as BankError {
             throw error
         } catch {

@@ -42,6 +42,25 @@ extension Bank {
         return index
     }
 
+    /// The stored query embeddings of these keys (row ids) made by `model`, from `query_vector`.
+    public func queryVectors(keys: [Int64], model: String) async throws -> [Int64: [Float]] {
+        guard !keys.isEmpty else { return [:] }
+        return try await asyncRead { db in try Bank.fetchQueryVectors(db, keys: keys, model: model) }
+    }
+
+    static func fetchQueryVectors(_ db: Database, keys: [Int64], model: String) throws -> [Int64: [Float]] {
+        var found: [Int64: [Float]] = [:]
+        let cursor = try Row.fetchCursor(
+            db,
+            sql: "SELECT experience_pk, vector FROM query_vector WHERE experience_pk IN (SELECT value FROM json_each(?)) AND model = ?",
+            arguments: [try JSONText.string(keys), model])
+        while let row = try cursor.next() {
+            let key: Int64 = row[0]
+            found[key] = try row.withUnsafeData(atIndex: 1) { bytes in bytes.map(EmbeddingVector.decodeFloats) }
+        }
+        return found
+    }
+
     /// The live experiences with these keys (row ids), with their items.
     public func experiences(keys: [Int64]) async throws -> [Int64: Experience] {
         guard !keys.isEmpty else { return [:] }
@@ -90,31 +109,68 @@ extension Bank {
         try Int64.fetchOne(db, sql: "SELECT CAST(value AS INTEGER) FROM meta WHERE key = 'retrieval_generation'") ?? 0
     }
 
-    /// Reads `query_vector` in row-id order into an index; returns it and the rows whose stored embedding
-    /// is missing, from another model or of another length (left as zero rows, to be filled in).
+    /// Reads `query_code` in row-id order into an index of 8-bit codes (the exact vectors stay in
+    /// `query_vector`, read back for the few rows ranking shortlists); returns it and the rows whose stored
+    /// embedding is missing, from another model or of another length (left as zero rows, to be filled in).
+    /// Rows not coded yet (written by another program) are coded from their vectors here.
     static func loadQueryIndex(_ db: Database, model: String, dimension: Int) throws -> (QueryIndex, [Int]) {
-        var index = QueryIndex(model: model, dimension: dimension)
-        // The largest row id bounds the row count without a scan, so the matrix is allocated once.
-        index.reserveCapacity(Int(try Int64.fetchOne(db, sql: "SELECT max(experience_pk) FROM query_vector") ?? 0))
+        var index = QueryIndex(model: model, dimension: dimension, holdsExactRows: false)
+        // The largest row id bounds the row count without a scan, so the codes are allocated once.
+        index.reserveCapacity(Int(try Int64.fetchOne(db, sql: "SELECT max(experience_pk) FROM query_code") ?? 0))
         var stale: [Int] = []
-        let byteCount = dimension * 4
-        let cursor = try Row.fetchCursor(db, sql: "SELECT experience_pk, model, vector FROM query_vector ORDER BY experience_pk")
+        var uncoded: [Int] = []
+        let cursor = try Row.fetchCursor(
+            db, sql: "SELECT experience_pk, model = ?, code FROM query_code ORDER BY experience_pk", arguments: [model])
         while let row = try cursor.next() {
             let key: Int64 = row[0]
-            let rowModel: String? = row[1]
-            let fresh = try rowModel == model
-                && row.withUnsafeData(atIndex: 2) { bytes -> Bool in
-                    guard let bytes, bytes.count == byteCount else { return false }
-                    bytes.withUnsafeBytes { index.appendUnprepared(key: key, littleEndianFloats: $0) }
-                    return true
+            let sameModel = (row[1] as Int64?) == 1
+            let appended = try sameModel
+                && row.withUnsafeData(atIndex: 2) { bytes in
+                    guard let bytes else { return false }
+                    return bytes.withUnsafeBytes { QueryCode.append($0, key: key, to: &index) }
                 }
-            if !fresh {
-                stale.append(index.count)
+            if !appended {
+                if sameModel { uncoded.append(index.count) } else { stale.append(index.count) }
                 index.appendUnprepared(key: key, littleEndianFloats: nil)
             }
         }
         index.finishAppending()
+        if !uncoded.isEmpty {
+            let keys = uncoded.map { index.keys[$0] }
+            let vectors = try fetchQueryVectors(db, keys: keys, model: model)
+            for row in uncoded {
+                if let vector = vectors[index.keys[row]], vector.count == dimension {
+                    index.recode(row: row, fromStored: vector)
+                } else {
+                    stale.append(row)
+                }
+            }
+            stale.sort()
+        }
         return (index, stale)
+    }
+
+    /// Codes every `query_code` row whose code is NULL (new or changed vectors) from its vector; run in
+    /// each write transaction before it commits, so stored codes always match the vectors.
+    static func codeUncodedQueryVectors(_ db: Database) throws {
+        let batch = 2048
+        while true {
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT c.experience_pk, v.vector FROM query_code c
+                    LEFT JOIN query_vector v ON v.experience_pk = c.experience_pk
+                    WHERE c.code IS NULL ORDER BY c.experience_pk LIMIT ?
+                    """,
+                arguments: [batch])
+            let update = try db.cachedStatement(sql: "UPDATE query_code SET code = ? WHERE experience_pk = ?")
+            for row in rows {
+                let key: Int64 = row[0]
+                let vector: Data? = row[1]
+                try update.execute(arguments: [QueryCode.encode(vectorBytes: vector), key])
+            }
+            if rows.count < batch { return }
+        }
     }
 }
 

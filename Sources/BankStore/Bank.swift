@@ -119,10 +119,14 @@ public final class Bank: MemoryStore, Sendable {
     }
 
     /// Runs `body` in one write transaction (rolled back when it throws), turning database errors
-    /// into `BankError.database`.
+    /// into `BankError.database`. New or changed query vectors are coded before it commits.
     func write<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            return try writer.write(body)
+            return try writer.write { db in
+                let result = try body(db)
+                try Bank.codeUncodedQueryVectors(db)
+                return result
+            }
         } catch let error as BankError {
             throw error
         } catch {

@@ -11,7 +11,7 @@ enum BankSchema {
     /// `PRAGMA application_id` of a bank: the ASCII bytes "RBNK".
     static let applicationID: Int32 = 0x5242_4E4B
     /// The migrations this build knows, oldest first.
-    static let migrationIdentifiers = ["v1", "v2", "v3", "v4", "v5", "v6"]
+    static let migrationIdentifiers = ["v1", "v2", "v3", "v4", "v5", "v6", "v7"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -21,7 +21,41 @@ enum BankSchema {
         migrator.registerMigration("v4") { db in try createVersion4(db) }
         migrator.registerMigration("v5") { db in try createVersion5(db) }
         migrator.registerMigration("v6") { db in try createVersion6(db) }
+        migrator.registerMigration("v7") { db in try createVersion7(db) }
         return migrator
+    }
+
+    /// v7: each live query embedding's 8-bit form (`query_code`: scale, L1 norm, one code per number; see
+    /// `QueryCode`), so opening a bank reads a quarter of the bytes and codes nothing; the exact vectors
+    /// stay in `query_vector` for re-ranking the few rows the codes shortlist. Triggers keep one row per
+    /// `query_vector` row, with the code NULL whenever the vector is new or changed; rbank codes those
+    /// before each write transaction commits (`Bank.codeUncodedQueryVectors`), here all existing ones.
+    /// Derived data only: dropping the table loses nothing.
+    private static func createVersion7(_ db: Database) throws {
+        try db.execute(
+            sql: """
+                CREATE TABLE query_code (
+                    experience_pk INTEGER PRIMARY KEY,
+                    model TEXT,
+                    code BLOB                          -- NULL until coded; empty when the vector is unusable
+                );
+                INSERT INTO query_code (experience_pk, model) SELECT experience_pk, model FROM query_vector ORDER BY experience_pk;
+                CREATE INDEX query_code_uncoded ON query_code(experience_pk) WHERE code IS NULL;
+                CREATE TRIGGER query_code_on_insert AFTER INSERT ON query_vector
+                BEGIN
+                    INSERT OR REPLACE INTO query_code (experience_pk, model) VALUES (NEW.experience_pk, NEW.model);
+                END;
+                CREATE TRIGGER query_code_on_update AFTER UPDATE OF experience_pk, model, vector ON query_vector
+                BEGIN
+                    DELETE FROM query_code WHERE experience_pk = OLD.experience_pk;
+                    INSERT OR REPLACE INTO query_code (experience_pk, model) VALUES (NEW.experience_pk, NEW.model);
+                END;
+                CREATE TRIGGER query_code_on_delete AFTER DELETE ON query_vector
+                BEGIN
+                    DELETE FROM query_code WHERE experience_pk = OLD.experience_pk;
+                END;
+                """)
+        try Bank.codeUncodedQueryVectors(db)
     }
 
     /// v6: retrieval reads a narrow copy of each live experience's query embedding (`query_vector`, kept

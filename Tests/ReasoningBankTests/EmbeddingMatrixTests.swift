@@ -38,6 +38,64 @@ struct EmbeddingMatrixTests {
         #expect(abs((matrix.ranked(data[123], limit: 1).first?.score ?? 0) - 1) < 1e-5)
     }
 
+    @Test("a matrix of codes alone, given the shortlisted rows' vectors, ranks exactly as one that holds them")
+    func codesAloneRankTheSame() {
+        let dimension = 384
+        let data = Self.vectors(count: 5200, dimension: dimension, seed: 7)
+        var held = EmbeddingMatrix(dimension: dimension)
+        var appended = EmbeddingMatrix(dimension: dimension, holdsExactRows: false)
+        var coded = EmbeddingMatrix(dimension: dimension, holdsExactRows: false)
+        for vector in data {
+            held.append(vector)
+            vector.withUnsafeBytes { appended.appendUnprepared(littleEndianFloats: $0) }
+            let code = coded.rowCode(of: vector)
+            #expect(code.codes.withUnsafeBytes { coded.appendCoded(codes: $0, scale: code.scale, absoluteSum: code.absoluteSum) })
+        }
+        appended.finishAppending()
+        #expect(!coded.holdsExactRows && coded.unitRow(0) == nil && held.unitRow(0) != nil)
+        let queries = Self.vectors(count: 5, dimension: dimension, seed: 42) + [data[123], data[9], data[7]]
+        for query in queries {
+            for limit in [1, 3, 10, 40, 400] {
+                let exact = held.rankedExactly(query, limit: limit)
+                for matrix in [appended, coded] {
+                    let shortlist = matrix.shortlist(query, limit: limit)
+                    #expect(shortlist.rows.count < data.count)
+                    let given = Dictionary(uniqueKeysWithValues: shortlist.rows.map { ($0, data[$0]) })
+                    #expect(matrix.ranked(shortlist, exactRows: given) == exact)
+                }
+            }
+        }
+        // A shortlisted row the store no longer has is left out; the others keep their exact scores.
+        let shortlist = coded.shortlist(data[123], limit: 3)
+        var given = Dictionary(uniqueKeysWithValues: shortlist.rows.map { ($0, data[$0]) })
+        given[123] = nil
+        let ranked = coded.ranked(shortlist, exactRows: given)
+        #expect(!ranked.contains { $0.row == 123 })
+        #expect(ranked.prefix(2) == held.rankedExactly(data[123], limit: 3).dropFirst().prefix(2))
+    }
+
+    @Test("a code that rowCode cannot give is refused; replacing a row re-codes it")
+    func codedRowsAreChecked() {
+        var matrix = EmbeddingMatrix(dimension: 4, holdsExactRows: false)
+        let code = matrix.rowCode(of: [1, 2, 3, 4])
+        #expect(code.codes.count == 4 && code.codes.max() == 127)
+        #expect(!code.codes.withUnsafeBytes { matrix.appendCoded(codes: $0, scale: -1, absoluteSum: 1) })
+        #expect(!code.codes.withUnsafeBytes { matrix.appendCoded(codes: $0, scale: .nan, absoluteSum: 1) })
+        #expect(![Int8](repeating: 1, count: 3).withUnsafeBytes { matrix.appendCoded(codes: $0, scale: 1, absoluteSum: 1) })
+        var held = EmbeddingMatrix(dimension: 4)
+        #expect(!code.codes.withUnsafeBytes { held.appendCoded(codes: $0, scale: code.scale, absoluteSum: code.absoluteSum) })
+        #expect(matrix.count == 0 && held.count == 0)
+        matrix.append([0, 0, 0, 1])
+        matrix.append([1, 0, 0, 0])
+        matrix.replaceRow(1, with: [0, 0, 0, 2])
+        let shortlist = matrix.shortlist([0, 0, 0, 1], limit: 2)
+        let ranked = matrix.ranked(shortlist, exactRows: [0: [0, 0, 0, 1], 1: [0, 0, 0, 2]])
+        #expect(ranked.map(\.row) == [0, 1] && ranked.allSatisfy { abs($0.score - 1) < 1e-6 })
+        // A zero query needs no vectors: every score is 0, in row order.
+        #expect(matrix.shortlist([0, 0, 0, 0], limit: 2).rows.isEmpty)
+        #expect(matrix.ranked(matrix.shortlist([0, 0, 0, 0], limit: 2), exactRows: [:]).map(\.score) == [0, 0])
+    }
+
     @Test("scores are cosine similarities: unnormalised rows, zero rows and mis-sized queries")
     func cosineSemantics() {
         var matrix = EmbeddingMatrix(dimension: 3)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import OfflineModels
+import ReasoningBank
 import Providers
 import TerminalUI
 
@@ -42,6 +43,16 @@ struct ConfigCommand: TextOutputCommand {
     /// What embeds texts, and whether it is a real model.
     static func embedderLine(_ configuration: Configuration) -> String {
         let model = configuration.embeddingModel
+        let suffix = Configuration.lexicalBlendSuffix
+        if model.lowercased().hasSuffix(suffix), let weight = try? configuration.lexicalWeight {
+            let dense = String(model.dropLast(suffix.count))
+            let described = dense == MiniLMEmbedder.modelName
+                ? "all-MiniLM-L6-v2, a real sentence-embedding model run natively in Swift (OpenBLAS) from "
+                    + "\(configuration.miniLMFolder.path)," : dense
+            return "Embedder: \(described) blended with hashing's word match: similarity = "
+                + "\(HybridEmbedder.format(1 - weight)) × model cosine + \(HybridEmbedder.format(weight)) × hashing cosine "
+                + "(EMBEDDING_LEXICAL_WEIGHT)"
+        }
         if model == MiniLMEmbedder.modelName {
             return "Embedder: all-MiniLM-L6-v2, a real sentence-embedding model run natively in Swift (OpenBLAS), "
                 + "from \(configuration.miniLMFolder.path)"

@@ -19,11 +19,18 @@ extension Configuration {
 
     // MARK: Embeddings
 
-    /// `EMBEDDING_MODEL`; by default `all-MiniLM-L6-v2` when its files are in `MINILM_MODEL_DIR`, else `hashing`.
+    /// `EMBEDDING_MODEL`; by default `all-MiniLM-L6-v2+hashing` (MiniLM blended with the hashing embedder's
+    /// word match, see `HybridEmbedder`) when its files are in `MINILM_MODEL_DIR`, else `hashing`.
     public var embeddingModel: String {
         if let value = value("EMBEDDING_MODEL") { return value.raw }
-        return miniLMIsPresent && !explicitNon384Dimension ? MiniLMEmbedder.modelName : "hashing"
+        return miniLMIsPresent && !explicitNon384Dimension ? Self.defaultMiniLMEmbedder : "hashing"
     }
+    /// The default embedder when all-MiniLM-L6-v2 is present: it, blended with hashing.
+    static let defaultMiniLMEmbedder = MiniLMEmbedder.modelName + lexicalBlendSuffix
+    /// The `EMBEDDING_MODEL` ending that blends an embedder with hashing (`openai:text-embedding-3-small+hashing`).
+    static let lexicalBlendSuffix = "+hashing"
+    /// `EMBEDDING_LEXICAL_WEIGHT`: the hashing cosine's share of similarity in a `+hashing` embedder.
+    public var lexicalWeight: Double { get throws(ConfigurationError) { try number("EMBEDDING_LEXICAL_WEIGHT") } }
     /// `MINILM_MODEL_DIR`, resolved.
     public var miniLMFolder: URL { path("MINILM_MODEL_DIR") }
     /// Whether `MINILM_MODEL_DIR` holds the model's files.

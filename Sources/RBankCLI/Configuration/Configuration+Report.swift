@@ -50,7 +50,7 @@ extension Configuration {
             }
             return (model, .derived("for \(chosen.rawValue)"))
         case "EMBEDDING_MODEL":
-            if embeddingModel == MiniLMEmbedder.modelName {
+            if embeddingModel == Self.defaultMiniLMEmbedder {
                 return (embeddingModel, .derived("its files are in \(miniLMFolder.path)"))
             }
             return (embeddingModel, .derived(miniLMIsPresent

@@ -65,13 +65,19 @@ extension ConfigurationVariable {
             summary: "The seed-format embeddings file, for import and export.", tomlAliases: ["embedding.cache"]),
         .init(
             "EMBEDDING_MODEL", .text,
-            computedDefault: "all-MiniLM-L6-v2 when its files are in MINILM_MODEL_DIR (make model fetches them), "
-                + "otherwise hashing",
+            computedDefault: "all-MiniLM-L6-v2+hashing when its files are in MINILM_MODEL_DIR (make model fetches "
+                + "them), otherwise hashing",
             group: "Memory",
             summary: "The embedder: all-MiniLM-L6-v2 (a real sentence-embedding model, run natively in Swift), hashing "
                 + "(built in, no download), or provider:model for a provider's endpoint "
                 + "(openai:text-embedding-3-small, gemini:gemini-embedding-001, ollama:all-minilm, "
-                + "openai-compatible:<model>)."),
+                + "openai-compatible:<model>). Ending it in +hashing blends it with hashing's word match "
+                + "(see EMBEDDING_LEXICAL_WEIGHT)."),
+        .init(
+            "EMBEDDING_LEXICAL_WEIGHT", .number(0...1), default: HybridEmbedder.format(HybridEmbedder.defaultLexicalWeight),
+            group: "Memory",
+            summary: "For an EMBEDDING_MODEL ending in +hashing: the hashing cosine's share of similarity "
+                + "(the rest is the model's); 0 is the model alone, 1 hashing alone."),
         .init(
             "MINILM_MODEL_DIR", .path, default: "./data/models/all-MiniLM-L6-v2", group: "Memory",
             summary: "The all-MiniLM-L6-v2 folder (model.safetensors, vocab.txt), filled by make model from the "

@@ -35,10 +35,29 @@ struct ProviderFactory {
         }
     }
 
-    /// The embedder `EMBEDDING_MODEL` names: `all-MiniLM-L6-v2`, `hashing`, or `provider:model`. Unset, it is
-    /// all-MiniLM-L6-v2 when the model's files are in `MINILM_MODEL_DIR`, and hashing when they are not.
+    /// The embedder `EMBEDDING_MODEL` names: `all-MiniLM-L6-v2`, `hashing`, or `provider:model`, any of them
+    /// ending in `+hashing` to blend it with hashing-384 (`EMBEDDING_LEXICAL_WEIGHT`). Unset, it is
+    /// all-MiniLM-L6-v2+hashing when the model's files are in `MINILM_MODEL_DIR`, and hashing when they are not.
     func embedder() throws -> any Embedder {
         let spec = configuration.embeddingModel.trimmingCharacters(in: .whitespaces)
+        let suffix = Configuration.lexicalBlendSuffix
+        guard spec.lowercased().hasSuffix(suffix) else { return try embedder(spec: spec) }
+        let base = String(spec.dropLast(suffix.count)).trimmingCharacters(in: .whitespaces)
+        guard !base.isEmpty else {
+            throw CLIError(
+                "EMBEDDING_MODEL is \(spec): name the embedder to blend with hashing before +hashing, "
+                    + "e.g. all-MiniLM-L6-v2+hashing.")
+        }
+        let dense = try embedder(spec: base)
+        do {
+            return HybridEmbedder(dense: dense, lexical: HashingEmbedder(dimension: 384), lexicalWeight: try configuration.lexicalWeight)
+        } catch {
+            throw CLIError(error.description)
+        }
+    }
+
+    /// One embedder, without a blend.
+    private func embedder(spec: String) throws -> any Embedder {
         do {
             let dimension = try configuration.embeddingDimension
             let lowered = spec.lowercased()
@@ -110,7 +129,8 @@ struct ProviderFactory {
         "EMBEDDING_MODEL is \(spec), which rbank cannot use. Set it to all-MiniLM-L6-v2 (make model fetches it), "
             + "hashing (built in, no download), or to "
             + "provider:model for a provider's embedding endpoint: openai:text-embedding-3-small, "
-            + "gemini:gemini-embedding-001, ollama:all-minilm, openai-compatible:<model>."
+            + "gemini:gemini-embedding-001, ollama:all-minilm, openai-compatible:<model>; any of them ending in "
+            + "+hashing to blend it with hashing's word match."
     }
 
     // MARK: Parts

@@ -28,8 +28,15 @@ extension Retriever {
         var examined = 0
         var limit = wanted + excluded.count + 8
         ranking: while hits.count < wanted && examined < index.count {
-            let ranked = index.ranked(queryEmbedding, limit: limit)
-            let fresh = ranked[examined...]
+            let ranked: [(key: Int64, score: Double)]
+            do {
+                ranked = try await index.ranked(queryEmbedding, limit: limit) { keys in
+                    try await store.queryVectors(keys: keys, model: index.model)
+                }
+            } catch {
+                throw LoopError.wrap(error, as: LoopError.store)
+            }
+            let fresh = ranked.dropFirst(examined)
             let byKey: [Int64: Experience]
             do { byKey = try await store.experiences(keys: fresh.map(\.key)) } catch {
                 throw LoopError.wrap(error, as: LoopError.store)
@@ -47,6 +54,8 @@ extension Retriever {
                 items.append(contentsOf: active)
                 if hits.count == wanted { break ranking }
             }
+            // Every row was ranked (some may have left the store meanwhile): nothing more to examine.
+            if limit >= index.count { break }
             limit *= 4
         }
         return RetrievalResult(hits: hits, items: items, excludedByLeakageGuard: excluded, queryEmbedding: queryEmbedding)

@@ -14,6 +14,15 @@ extension MemoryStore {
         return index
     }
 
+    public func queryVectors(keys: [Int64], model: String) async throws -> [Int64: [Float]] {
+        let all = try await experiences()
+        var found: [Int64: [Float]] = [:]
+        for key in keys where all.indices.contains(Int(key)) && all[Int(key)].embeddingModel == model {
+            found[key] = all[Int(key)].queryEmbedding
+        }
+        return found
+    }
+
     public func experiences(keys: [Int64]) async throws -> [Int64: Experience] {
         let all = try await experiences()
         var found: [Int64: Experience] = [:]

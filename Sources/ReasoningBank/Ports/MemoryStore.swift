@@ -13,6 +13,9 @@ public protocol MemoryStore: Sendable {
     /// missing or from another embedder are computed with `embedder`. The default builds it from
     /// `experiences()` every time; the bank keeps one up to date and reads only the embeddings.
     func queryIndex(for embedder: any Embedder) async throws -> QueryIndex
+    /// The stored query embeddings of these index keys made by embedder `model`, by key (others absent):
+    /// the exact vectors for ranking with an index that keeps only codes.
+    func queryVectors(keys: [Int64], model: String) async throws -> [Int64: [Float]]
     /// The live experiences with these index keys, with their items, by key (keys no longer live are absent).
     func experiences(keys: [Int64]) async throws -> [Int64: Experience]
     /// The ids of live experiences of the same task (same task id, or the same query when either has no

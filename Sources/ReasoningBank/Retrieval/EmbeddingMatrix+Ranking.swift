@@ -14,36 +14,68 @@ extension EmbeddingMatrix {
     /// at most about 2.3e-5), with room to spare; it widens the 8-bit pass's bounds.
     static let roundingSlack: Float = 1e-4
 
+    /// The rows that may rank among the `limit` most similar to a query, found from the 8-bit codes alone:
+    /// what `ranked(_:exactRows:)` needs the exact vectors of.
+    public struct Shortlist: Sendable {
+        /// Candidate rows, ascending.
+        public let rows: [Int]
+        /// The query at unit length, padded; nil for a zero or mis-sized query (every score is then 0).
+        let unitQuery: [Float]?
+        let limit: Int
+    }
+
     /// The `limit` rows most similar to `query`, best first; equal scores keep row order.
     ///
     /// Every score is the exact Float32 cosine similarity of the unit query with the unit row. Large
     /// matrices are first scored from the 8-bit codes with a proven bound on each score's error; only rows
     /// whose upper bound reaches the `limit`-th best lower bound are scored exactly. No row that the exact
     /// ranking would put in the top `limit` is ever dropped, so the result equals `rankedExactly`.
+    /// A matrix without exact rows answers through `shortlist(_:limit:)` and `ranked(_:exactRows:)`.
     public func ranked(_ query: [Float], limit: Int) -> [Match] {
-        let limit = min(max(0, limit), count)
-        guard limit > 0 else { return [] }
-        guard let unitQuery = unitQuery(query) else {
-            return (0..<limit).map { Match(row: $0, score: 0) }
-        }
-        if count <= Self.exactScanLimit || limit * 16 > count {
-            return rankedExactly(unitQuery: unitQuery, limit: limit)
-        }
-        let candidates = boundedCandidates(unitQuery: unitQuery, limit: limit)
-        return best(candidates.map { Match(row: $0, score: exactScore(row: $0, unitQuery: unitQuery)) }, limit: limit)
+        ranked(shortlist(query, limit: limit), exactRows: [:])
     }
 
-    /// The same ranking by scoring every row exactly (the reference for `ranked`).
+    /// The rows that may be among the `limit` most similar to `query` (all of them for a small matrix
+    /// that holds its exact rows; none for a zero query, which needs no vectors).
+    public func shortlist(_ query: [Float], limit: Int) -> Shortlist {
+        let limit = min(max(0, limit), count)
+        guard limit > 0, let unitQuery = unitQuery(query) else { return Shortlist(rows: [], unitQuery: nil, limit: limit) }
+        if holdsExactRows && (count <= Self.exactScanLimit || limit * 16 > count) {
+            return Shortlist(rows: Array(0..<count), unitQuery: unitQuery, limit: limit)
+        }
+        return Shortlist(rows: boundedCandidates(unitQuery: unitQuery, limit: limit), unitQuery: unitQuery, limit: limit)
+    }
+
+    /// The shortlist's `limit` best rows, best first, with exact scores. A matrix without exact rows
+    /// takes each shortlisted row's vector (as stored, at any length scale) from `exactRows`; a row
+    /// missing there is left out, as a row no longer in the store.
+    public func ranked(_ shortlist: Shortlist, exactRows: [Int: [Float]]) -> [Match] {
+        guard let unitQuery = shortlist.unitQuery else { return (0..<shortlist.limit).map { Match(row: $0, score: 0) } }
+        var heap = BoundedHeap(capacity: shortlist.limit)
+        if holdsExactRows {
+            for row in shortlist.rows { heap.insert(Match(row: row, score: exactScore(row: row, unitQuery: unitQuery))) }
+        } else {
+            var unit = [Float](repeating: 0, count: stride)
+            var scratchCodes = [Int8](repeating: 0, count: stride)
+            for row in shortlist.rows {
+                guard let vector = exactRows[row] else { continue }
+                heap.insert(Match(row: row, score: exactScore(of: vector, unitQuery: unitQuery, unit: &unit, codes: &scratchCodes)))
+            }
+        }
+        return heap.sortedBestFirst()
+    }
+
+    /// The same ranking by scoring every row exactly (the reference for `ranked`; needs the exact rows).
     public func rankedExactly(_ query: [Float], limit: Int) -> [Match] {
         let limit = min(max(0, limit), count)
-        guard limit > 0 else { return [] }
+        guard limit > 0, holdsExactRows else { return [] }
         guard let unitQuery = unitQuery(query) else { return (0..<limit).map { Match(row: $0, score: 0) } }
         return rankedExactly(unitQuery: unitQuery, limit: limit)
     }
 
-    /// The exact cosine similarity of `query` with row `row`.
+    /// The exact cosine similarity of `query` with row `row` (0 when the matrix keeps no exact rows).
     public func score(row: Int, query: [Float]) -> Float {
-        guard let unitQuery = unitQuery(query), row >= 0, row < count else { return 0 }
+        guard holdsExactRows, let unitQuery = unitQuery(query), row >= 0, row < count else { return 0 }
         return exactScore(row: row, unitQuery: unitQuery)
     }
 
@@ -63,11 +95,30 @@ extension EmbeddingMatrix {
         return heap.sortedBestFirst()
     }
 
+    /// The exact score of a vector given from outside: scaled to unit length exactly as a held row is
+    /// (into `unit`, with throwaway `codes`), so it scores exactly as the held row would.
+    private func exactScore(of vector: [Float], unitQuery: [Float], unit: inout [Float], codes: inout [Int8]) -> Float {
+        guard vector.count == dimension else { return 0 }
+        let stride = self.stride
+        unit.withUnsafeMutableBufferPointer { unit in
+            vector.withUnsafeBufferPointer { unit.baseAddress!.update(from: $0.baseAddress!, count: $0.count) }
+            (unit.baseAddress! + vector.count).update(repeating: 0, count: stride - vector.count)
+            codes.withUnsafeMutableBufferPointer { _ = Self.prepareRow(unit.baseAddress!, codes: $0.baseAddress!, stride: stride) }
+        }
+        return Self.dot(unit, at: 0, with: unitQuery, stride: stride)
+    }
+
     /// Exact Float32 dot product of the unit query with a unit row.
     func exactScore(row: Int, unitQuery: [Float]) -> Float {
-        units.withUnsafeBytes { units in
+        Self.dot(units, at: (row - unitsBase) * stride, with: unitQuery, stride: stride)
+    }
+
+    /// Exact Float32 dot product of `stride` numbers of `rows` from `offset` with the unit query; one
+    /// kernel for held and given rows, so both give the same bits.
+    private static func dot(_ rows: [Float], at offset: Int, with unitQuery: [Float], stride: Int) -> Float {
+        rows.withUnsafeBytes { units in
             unitQuery.withUnsafeBytes { query in
-                let base = row * stride * 4
+                let base = offset * 4
                 var sum0 = SIMD16<Float>()
                 var sum1 = SIMD16<Float>()
                 var block = 0
@@ -152,9 +203,4 @@ extension EmbeddingMatrix {
         return sum.wrappedSum()
     }
 
-    private func best(_ matches: [Match], limit: Int) -> [Match] {
-        var heap = BoundedHeap(capacity: limit)
-        for match in matches { heap.insert(match) }
-        return heap.sortedBestFirst()
-    }
 }
