@@ -138,3 +138,23 @@ awk -v a="$empty" -v b="$full" 'BEGIN {
   printf "%-44s %10.3f\n", "bank of 10,000 experiences", 1000 * b
   printf "ratio 10k / empty: %.2fx; against the 1 ms target: %.2fx\n", b / a, b / 0.001
 }'
+
+echo
+echo "Same-template retrieval in the closed loop (rbank run --all: offline model, a fresh bank, top-1 memory per task)"
+echo "counted over the runs for which the bank already held an experience of their template; reference: hashing-384"
+printf "%-6s %-26s %14s %8s %10s\n" "suite" "EMBEDDING_MODEL" "same-template" "ratio" "success"
+for env in qa shop; do
+  reference=""
+  for embedder in hashing all-MiniLM-L6-v2 all-MiniLM-L6-v2+hashing; do
+    rm -f "$work"/loop.sqlite*
+    success=$(EMBEDDING_MODEL=$embedder "$BIN" run --env "$env" --all --bank "$work/loop.sqlite" \
+      | sed -n 's/.*ground-truth success [0-9]*\/[0-9]* (\([0-9.]*%\)).*/\1/p' | tail -1)
+    counts=$(python3 Benchmarks/same_template.py --bank "$work/loop.sqlite")
+    same=$(echo "$counts" | json_field same)
+    eligible=$(echo "$counts" | json_field eligible)
+    reference=${reference:-$same}
+    awk -v e="$env" -v m="$embedder" -v s="$same" -v n="$eligible" -v r="$reference" -v ok="$success" \
+      'BEGIN { printf "%-6s %-26s %9d/%-4d %7.2fx %10s\n", e, m, s, n, s / r, ok }'
+  done
+done
+echo "all-MiniLM-L6-v2+hashing is the default when the model is present: similarity = 0.6 x MiniLM + 0.4 x hashing cosine."
