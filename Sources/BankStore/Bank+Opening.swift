@@ -44,7 +44,9 @@ extension Bank {
             try queue.read { db in
                 let tables = try String.fetchAll(
                     db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
-                if tables.isEmpty { return }
+                // Empty, or only GRDB's migration table: a bank that another process is creating right now
+                // (the table is made before the first migration commits), or whose creation was cut short.
+                if tables.isEmpty || tables == ["grdb_migrations"] { return }
                 let listed = tables.prefix(6).joined(separator: ", ") + (tables.count > 6 ? ", …" : "")
                 guard tables.contains("meta"), tables.contains("grdb_migrations") else {
                     throw BankError.foreignDatabase(path: path, detail: "it has the tables \(listed) and no rbank meta row")

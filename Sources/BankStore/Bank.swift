@@ -36,9 +36,7 @@ public final class Bank: MemoryStore, Sendable {
         // missing: a bank that is only opened, read and closed keeps its bytes.
         var configuration = Bank.configuration(readonly: false)
         configuration.prepareDatabase { db in
-            guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
-                throw BankError.cannotOpen(path: resolved, detail: "SQLite could not switch it to WAL mode")
-            }
+            try Bank.switchToWAL(db, path: resolved)
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
         }
         let queue: DatabaseQueue
@@ -50,6 +48,22 @@ public final class Bank: MemoryStore, Sendable {
         self.path = resolved
         self.writer = queue
         try Bank.migrate(queue, path: resolved)
+    }
+
+    /// `PRAGMA journal_mode = WAL`. While another connection is switching the same new file, SQLite answers
+    /// it "database is locked" at once, without the busy timeout; it is retried for up to 10 s.
+    static func switchToWAL(_ db: Database, path: String) throws {
+        let deadline = Date().addingTimeInterval(10)
+        while true {
+            do {
+                guard try String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") == "wal" else {
+                    throw BankError.cannotOpen(path: path, detail: "SQLite could not switch it to WAL mode")
+                }
+                return
+            } catch let error as DatabaseError where error.resultCode == .SQLITE_BUSY && Date() < deadline {
+                Thread.sleep(forTimeInterval: 0.01)
+            }
+        }
     }
 
     private init(path: String?, writer: any DatabaseWriter) {
@@ -88,11 +102,26 @@ public final class Bank: MemoryStore, Sendable {
         return config
     }
 
+    /// Applies the migrations this build knows. GRDB reads which are applied before it writes, and runs
+    /// each in a transaction of its own, so two processes opening a new bank at once can both try the same
+    /// one; the second then fails (a duplicate column, say) and rolls back while the bank is fine. A failure
+    /// is therefore retried while another process is seen to make progress, and is an error only when the
+    /// applied migrations stand still.
     private static func migrate(_ writer: any DatabaseWriter, path: String) throws {
-        do {
-            try BankSchema.migrator.migrate(writer)
-        } catch {
-            throw BankError.cannotOpen(path: path, detail: "its schema could not be created or updated: \(describe(error))")
+        let migrator = BankSchema.migrator
+        var applied = (try? writer.read { db in try migrator.appliedIdentifiers(db) }) ?? []
+        while true {
+            do {
+                try migrator.migrate(writer)
+                return
+            } catch {
+                let now = (try? writer.read { db in try migrator.appliedIdentifiers(db) }) ?? applied
+                if now.isSuperset(of: Set(BankSchema.migrationIdentifiers)) { return }
+                guard now.count > applied.count else {
+                    throw BankError.cannotOpen(path: path, detail: "its schema could not be created or updated: \(describe(error))")
+                }
+                applied = now
+            }
         }
     }
 

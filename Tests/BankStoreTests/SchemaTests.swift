@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import ReasoningBank
+import Synchronization
 import Testing
 
 @testable import BankStore
@@ -47,6 +48,29 @@ struct SchemaTests {
         let reopened = try Bank(path: path)
         #expect(try await reopened.experiences() == [Samples.experience()])
         try reopened.close()
+    }
+
+    @Test("several connections opening one new bank at once all succeed, and it is migrated once")
+    func concurrentFirstOpen() throws {
+        for round in 0..<20 {
+            let folder = FileManager.default.temporaryDirectory.appending(path: "rbank-race-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let path = folder.appending(path: "bank.sqlite").path
+            let failures = Mutex<[String]>([])
+            DispatchQueue.concurrentPerform(iterations: 4) { _ in
+                do {
+                    let bank = try Bank(path: path)
+                    try bank.close()
+                } catch {
+                    failures.withLock { $0.append(String(describing: error)) }
+                }
+            }
+            #expect(failures.withLock { $0 }.isEmpty, "round \(round): \(failures.withLock { $0 })")
+            let bank = try Bank(path: path)
+            defer { try? bank.close() }
+            let applied = try bank.writer.read { db in try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") }
+            #expect(applied == BankSchema.migrationIdentifiers)
+        }
     }
 
     @Test("memory rows can never be deleted")

@@ -12,8 +12,8 @@ enum TopBar {
     }
 
     /// The bar's text in `width` columns: the first of ever shorter forms that fits — the bank as its
-    /// file name, the cost without its note, then without the bank, without the cost of a simulation,
-    /// the embedder by its short name alone, without the embedder, and with `SIM` for `SIMULATION`.
+    /// file name, the cost without its note, the embedder by its short name alone, then without the
+    /// embedder, without the bank, without the cost of a simulation, and with `SIM` for `SIMULATION`.
     static func fitted(_ state: AppState, width: Int) -> StyledLine {
         let header = state.header
         var usage = header.usage
@@ -28,9 +28,9 @@ enum TopBar {
             (header.bank, header.costText, "SIMULATION", "embedder " + embedder),
             (fileName, header.costText, "SIMULATION", "embedder " + embedder),
             (fileName, shortCost, "SIMULATION", "embedder " + embedder),
-            (nil, shortCost, "SIMULATION", "embedder " + embedder),
-            (nil, simulationCost, "SIMULATION", "embedder " + embedder),
-            (nil, simulationCost, "SIMULATION", embedder),
+            (fileName, shortCost, "SIMULATION", embedder),
+            (fileName, shortCost, "SIMULATION", nil),
+            (nil, shortCost, "SIMULATION", nil),
             (nil, simulationCost, "SIMULATION", nil),
             (nil, simulationCost, "SIM", nil),
         ]
