@@ -18,15 +18,22 @@ struct QueryIndexTests {
             createdAt: now)
     }
 
-    @Test("retrieval from the bank equals retrieval from experiences(); the cache follows every change")
-    func indexFollowsTheBank() async throws {
-        let embedder = WordEmbedder(dimension: 256)
+    /// A bank of six short experiences, `x-0` to `x-5` with tasks `t0` to `t5` (none for `untasked`).
+    static func sixExperienceBank(embedder: WordEmbedder, untasked: Int? = nil) async throws -> Bank {
         let bank = try Bank.inMemory()
         let queries = ["count the letters in a word", "reverse a word", "days between two dates", "add jeans to the cart",
                        "count the letters in a name", "cheapest pen in the shop"]
         for (number, query) in queries.enumerated() {
-            try await bank.consolidate(try await Self.experience(number, query: query, task: number == 4 ? nil : "t\(number)", embedder: embedder))
+            try await bank.consolidate(
+                try await experience(number, query: query, task: number == untasked ? nil : "t\(number)", embedder: embedder))
         }
+        return bank
+    }
+
+    @Test("retrieval from the bank equals retrieval from experiences(); the cache follows every change")
+    func indexFollowsTheBank() async throws {
+        let embedder = WordEmbedder(dimension: 256)
+        let bank = try await Self.sixExperienceBank(embedder: embedder, untasked: 4)
         var settings = RetrievalSettings()
         settings.topK = 2
         let retriever = Retriever(settings: settings, embedder: embedder)
@@ -91,12 +98,7 @@ struct QueryIndexTests {
     @Test("codes missing or damaged (another program wrote the bank) are made again from the vectors; ranking stays exact")
     func damagedCodes() async throws {
         let embedder = WordEmbedder(dimension: 64)
-        let bank = try Bank.inMemory()
-        let queries = ["count the letters in a word", "reverse a word", "days between two dates", "add jeans to the cart",
-                       "count the letters in a name", "cheapest pen in the shop"]
-        for (number, query) in queries.enumerated() {
-            try await bank.consolidate(try await Self.experience(number, query: query, task: "t\(number)", embedder: embedder))
-        }
+        let bank = try await Self.sixExperienceBank(embedder: embedder)
         var settings = RetrievalSettings()
         settings.topK = 3
         let retriever = Retriever(settings: settings, embedder: embedder)
