@@ -163,6 +163,7 @@ extension Bank {
                     WHERE c.code IS NULL ORDER BY c.experience_pk LIMIT ?
                     """,
                 arguments: [batch])
+            if rows.isEmpty { return }
             let update = try db.cachedStatement(sql: "UPDATE query_code SET code = ? WHERE experience_pk = ?")
             for row in rows {
                 let key: Int64 = row[0]

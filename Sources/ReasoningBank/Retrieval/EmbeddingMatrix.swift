@@ -153,8 +153,9 @@ public struct EmbeddingMatrix: Sendable {
             absoluteSum >= 0
         else { return false }
         finishAppending()
-        codes.append(contentsOf: rowCodes.bindMemory(to: Int8.self))
-        codes.append(contentsOf: repeatElement(0, count: stride - dimension))
+        let offset = codes.count
+        codes.append(contentsOf: repeatElement(0, count: stride))
+        codes.withUnsafeMutableBytes { UnsafeMutableRawBufferPointer(rebasing: $0[offset...]).copyMemory(from: rowCodes) }
         scales.append(scale)
         absoluteSums.append(absoluteSum)
         count += 1
