@@ -102,12 +102,15 @@ import json
 rows = [json.loads(l) for f in ('data/tasks/qa.jsonl', 'data/tasks/shop.jsonl') for l in open(f) if l.strip()]
 json.dump([r.get('question') or r.get('query') for r in rows] * 2, open('$work/texts.json', 'w'))"
 reference=$(python3 Benchmarks/minilm_reference.py bench --model "$MODEL" --input "$work/texts.json" --batch 32 --repeat "$REPS" | json_field per_second)
-native=$("$HARNESS" embed --model "$MODEL" --input "$work/texts.json" --batch 32 --repeat "$REPS" | json_field per_second)
-awk -v r="$reference" -v n="$native" 'BEGIN {
+"$HARNESS" embed --model "$MODEL" --input "$work/texts.json" --batch 32 --repeat "$REPS" > "$work/embed.json"
+native=$(json_field per_second < "$work/embed.json")
+first=$(json_field first_query_seconds < "$work/embed.json")
+awk -v r="$reference" -v n="$native" -v f="$first" 'BEGIN {
   printf "%-34s %12s\n", "", "sentences/s"
   printf "%-34s %12.1f\n", "reference: NumPy (minilm_reference.py)", r
   printf "%-34s %12.1f\n", "rbank (Swift, OpenBLAS)", n
   printf "ratio rbank / numpy: %.2fx\n", n / r
+  printf "a fresh process loading the model and embedding its first query: %.0f ms\n", 1000 * f
 }'
 
 echo
@@ -128,6 +131,16 @@ awk -v l="$lazy" -v e="$everything" -v n="$next" 'BEGIN {
   printf "%-44s %10.0f\n", "rbank: query index (8-bit codes, query_code)", 1000 * l
   printf "ratio index / load-everything: %.2fx; against the 300 ms target: %.2fx\n", l / e, l / 0.3
   printf "each later retrieval in that process (median of 21, exact vectors read back): %.1f ms\n", 1000 * n
+}'
+# The default embedder with the model present, all-MiniLM-L6-v2+hashing, stores 768 numbers per query:
+# the same bank at that size, hashing-768. rbank builds its embedder at start-up, and a first retrieval
+# embeds the query while it reads the index, so the model adds its start-up, not the sum.
+"$HARNESS" open --bank "$work/open768.sqlite" --build 100000 --dimension 768 > /dev/null
+wide=$(for i in $(seq "$REPS"); do "$HARNESS" open --bank "$work/open768.sqlite" --dimension 768 | json_field seconds; done \
+  | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
+awk -v w="$wide" -v f="$first" 'BEGIN {
+  printf "%-44s %10.0f\n", "the same bank at 768 numbers per query", 1000 * w
+  printf "against the 300 ms target: %.2fx; loading MiniLM at start-up and embedding a first query (MiniLM section): %.0f ms\n", w / 0.3, 1000 * f
 }'
 
 echo

@@ -8,20 +8,21 @@ import ReasoningBank
 struct BankOpenBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "open",
-        abstract: "Seconds to open a bank and answer its first retrieval (top-1 by query, hashing-384), in this process.")
+        abstract: "Seconds to open a bank and answer its first retrieval (top-1 by query, hashing), in this process.")
 
     @Option(help: "The bank file (built first with --build COUNT).") var bank: String
     @Option(help: "Build a bank of this many experiences at --bank, then stop.") var build: Int?
     @Flag(help: "Retrieve the old way: load every experience, then rank them.") var loadEverything = false
+    @Option(help: "Numbers per query embedding (hashing-N), when building and when retrieving.") var dimension = 384
 
     func run() async throws {
         if let build {
-            try await SyntheticBank.build(at: bank, count: build)
+            try await SyntheticBank.build(at: bank, count: build, dimension: dimension)
             try printJSON(["built": build])
             return
         }
         let query = "How many times does the letter 'q' appear in the word 'quartz-bench'?"
-        let retriever = Retriever(settings: RetrievalSettings(), embedder: HashingEmbedder())
+        let retriever = Retriever(settings: RetrievalSettings(), embedder: HashingEmbedder(dimension: dimension))
         let start = now()
         let opened = try Bank(path: bank)
         let result = loadEverything

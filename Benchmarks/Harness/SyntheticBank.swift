@@ -45,10 +45,11 @@ enum SyntheticBank {
             runID: nil, memoryMode: .reasoningbank, items: items, createdAt: created, trajectoryText: trajectory)
     }
 
-    /// Writes a bank of `count` experiences at `path` (which must not exist yet), in chunks of 5,000.
-    static func build(at path: String, count: Int) async throws {
+    /// Writes a bank of `count` experiences at `path` (which must not exist yet), in chunks of 5,000, with
+    /// hashing query embeddings of `dimension` numbers.
+    static func build(at path: String, count: Int, dimension: Int = 384) async throws {
         let bank = try Bank(path: path)
-        let embedder = HashingEmbedder()
+        let embedder = HashingEmbedder(dimension: dimension)
         var start = 0
         while start < count {
             let end = min(start + 5000, count)

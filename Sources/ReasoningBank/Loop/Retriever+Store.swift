@@ -12,12 +12,16 @@ extension Retriever {
             do { experiences = try await store.experiences() } catch { throw LoopError.wrap(error, as: LoopError.store) }
             return try await retrieve(query: query, taskID: taskID, from: experiences)
         }
+        // The query's embedding and the store's index are independent, and on a first retrieval both are
+        // slow (a model's first call, a large bank's first read): they are made at the same time.
+        async let pendingEmbedding = embedOne(query)
+        async let pendingIndex = store.queryIndex(for: embedder)
         let queryEmbedding: [Float]
-        do { queryEmbedding = try await embedOne(query) } catch { throw LoopError.wrap(error, as: LoopError.embedder) }
+        do { queryEmbedding = try await pendingEmbedding } catch { throw LoopError.wrap(error, as: LoopError.embedder) }
         let index: QueryIndex
         let excluded: [String]
         do {
-            index = try await store.queryIndex(for: embedder)
+            index = try await pendingIndex
             excluded = settings.leakageGuard ? try await store.sameTaskExperienceIDs(taskID: taskID, query: query) : []
         } catch {
             throw LoopError.wrap(error, as: LoopError.store)

@@ -153,9 +153,8 @@ public struct EmbeddingMatrix: Sendable {
             absoluteSum >= 0
         else { return false }
         finishAppending()
-        let offset = codes.count
-        codes.append(contentsOf: repeatElement(0, count: stride))
-        codes.withUnsafeMutableBytes { UnsafeMutableRawBufferPointer(rebasing: $0[offset...]).copyMemory(from: rowCodes) }
+        rowCodes.withMemoryRebound(to: Int8.self) { codes.append(contentsOf: $0) }
+        if stride > dimension { codes.append(contentsOf: repeatElement(0, count: stride - dimension)) }
         scales.append(scale)
         absoluteSums.append(absoluteSum)
         count += 1
