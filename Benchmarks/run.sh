@@ -116,6 +116,7 @@ awk -v r="$reference" -v n="$native" -v f="$first" 'BEGIN {
 echo
 echo "Open a 100,000-experience bank and answer the first retrieval (fresh process each time, hashing-384, top-1)"
 "$HARNESS" open --bank "$work/open.sqlite" --build 100000 > /dev/null
+sync  # time a bank at rest, not the kernel writing the one just built back to disk
 open_median() {
   local field=$1 times=()
   shift
@@ -136,6 +137,7 @@ awk -v l="$lazy" -v e="$everything" -v n="$next" 'BEGIN {
 # the same bank at that size, hashing-768. rbank builds its embedder at start-up, and a first retrieval
 # embeds the query while it reads the index, so the model adds its start-up, not the sum.
 "$HARNESS" open --bank "$work/open768.sqlite" --build 100000 --dimension 768 > /dev/null
+sync
 wide=$(for i in $(seq "$REPS"); do "$HARNESS" open --bank "$work/open768.sqlite" --dimension 768 | json_field seconds; done \
   | sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
 awk -v w="$wide" -v f="$first" 'BEGIN {
