@@ -156,7 +156,6 @@ extension EmbeddingMatrix {
         var approximate = [Float](repeating: 0, count: count)
         let rows = count
         let stride = self.stride
-        let chunks = rows >= 16_384 ? ProcessInfo.processInfo.activeProcessorCount : 1
         codes.withUnsafeBufferPointer { codes in
             queryCodes.withUnsafeBufferPointer { query in
                 scales.withUnsafeBufferPointer { scales in
@@ -165,8 +164,8 @@ extension EmbeddingMatrix {
                         let rowCodes = WorkerAddress(codes.baseAddress!)
                         let queryCodes = WorkerAddress(query.baseAddress!)
                         let rowScales = WorkerAddress(scales.baseAddress!)
-                        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                            for row in (rows * chunk / chunks)..<(rows * (chunk + 1) / chunks) {
+                        splitAcrossCores(0..<rows, parallelFrom: 16_384) { range in
+                            for row in range {
                                 let dot = Self.integerDot(rowCodes.base + row * stride, queryCodes.base, blocks: stride / 16)
                                 out.base[row] = Float(dot) * rowScales.base[row] * b
                             }

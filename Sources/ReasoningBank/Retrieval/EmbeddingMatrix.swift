@@ -178,7 +178,6 @@ public struct EmbeddingMatrix: Sendable {
     private mutating func prepare(rows: Range<Int>) {
         let stride = self.stride
         let base = unitsBase
-        let chunks = rows.count >= 4096 ? ProcessInfo.processInfo.activeProcessorCount : 1
         units.withUnsafeMutableBufferPointer { units in
             codes.withUnsafeMutableBufferPointer { codes in
                 scales.withUnsafeMutableBufferPointer { scales in
@@ -187,10 +186,8 @@ public struct EmbeddingMatrix: Sendable {
                         let c = WorkerAddress(codes.baseAddress!)
                         let s = WorkerAddress(scales.baseAddress!)
                         let l = WorkerAddress(sums.baseAddress!)
-                        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                            let lower = rows.lowerBound + rows.count * chunk / chunks
-                            let upper = rows.lowerBound + rows.count * (chunk + 1) / chunks
-                            for row in lower..<upper {
+                        splitAcrossCores(rows, parallelFrom: 4096) { range in
+                            for row in range {
                                 (s.base[row], l.base[row]) = Self.prepareRow(
                                     u.base + (row - base) * stride, codes: c.base + row * stride, stride: stride)
                             }
